@@ -1,0 +1,21 @@
+namespace LeadGrains.Abstractions.Leads;
+
+/// <summary>
+/// Maps one identifying key of a lead (a normalized email or a CRM id) to its lead id, so that the
+/// same email or CRM id is always the same lead (DESIGN §7). Keyed by <see cref="LeadKeys"/>.
+/// </summary>
+public interface ILeadIndexGrain : IGrainWithStringKey
+{
+    /// <summary>The lead id already bound to this key, or binds <paramref name="candidateLeadId"/> and returns it.</summary>
+    Task<string> ClaimAsync(string candidateLeadId);
+
+    [ReadOnly]
+    Task<string?> GetAsync();
+}
+
+public static class LeadKeys
+{
+    public static string Email(string normalizedEmail) => $"email/{normalizedEmail}";
+
+    public static string CrmId(string crmId) => $"crm/{crmId.Trim()}";
+}

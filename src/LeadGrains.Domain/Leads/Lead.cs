@@ -1,0 +1,132 @@
+using LeadGrains.Domain.Scoring;
+
+namespace LeadGrains.Domain.Leads;
+
+/// <summary>
+/// A lead's state and the rules that change it. The lead grain persists one of these and calls
+/// its methods; every method is deterministic given the inputs and <c>now</c>, so the lifecycle
+/// is unit-tested without Orleans.
+/// </summary>
+[GenerateSerializer]
+public sealed class Lead
+{
+    [Id(0)] public string LeadId { get; set; } = "";
+    [Id(1)] public LeadProfile Profile { get; set; } = new();
+    [Id(2)] public DateTimeOffset CapturedAt { get; set; }
+    [Id(3)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(4)] public LeadStage Stage { get; set; }
+    [Id(5)] public LeadPriority Priority { get; set; }
+    [Id(6)] public List<ActivityRecord> Activities { get; set; } = [];
+    [Id(7)] public HashSet<string> SeenEventIds { get; set; } = new(StringComparer.Ordinal);
+    [Id(8)] public List<TimelineEntry> Timeline { get; set; } = [];
+    [Id(9)] public string? OwnerRepId { get; set; }
+    [Id(10)] public string? PoolId { get; set; }
+    [Id(11)] public DateTimeOffset? SlaDueAt { get; set; }
+    [Id(12)] public int Breaches { get; set; }
+    [Id(13)] public int RecycleCount { get; set; }
+    [Id(14)] public DateTimeOffset? LastRecycledAt { get; set; }
+
+    public bool Exists => LeadId.Length > 0;
+
+    /// <summary>First capture creates the lead; a later one merges what it says into the profile.</summary>
+    public LeadChange Capture(string leadId, LeadProfile profile, DateTimeOffset? capturedAt, ScoringModel model, DateTimeOffset now)
+    {
+        var change = new LeadChange(this);
+        if (!Exists)
+        {
+            LeadId = leadId;
+            Profile = profile;
+            CapturedAt = capturedAt ?? now;
+            Stage = LeadStage.Captured;
+            change.Record(new TimelineEntry { At = now, Type = TimelineTypes.Captured, To = LeadStage.Captured, Actor = Actors.Marketing, Detail = profile.Source });
+            change.Outcome = ChangeOutcome.Created;
+        }
+        else
+        {
+            var merged = Profile.MergeWith(profile);
+            if (merged.SameAs(Profile))
+            {
+                return change;
+            }
+            Profile = merged;
+            change.Record(new TimelineEntry { At = now, Type = TimelineTypes.Updated, Actor = Actors.Marketing });
+            change.Outcome = ChangeOutcome.Updated;
+        }
+        Evaluate(model, now, change);
+        return change;
+    }
+
+    /// <summary>Records an engagement activity once per event id and lets scoring move the lead.</summary>
+    public LeadChange RecordActivity(ActivityRecord activity, ScoringModel model, DateTimeOffset now)
+    {
+        var change = new LeadChange(this);
+        if (!SeenEventIds.Add(activity.EventId))
+        {
+            change.Outcome = ChangeOutcome.Duplicate;
+            return change;
+        }
+        Activities.Add(activity);
+        change.Outcome = ChangeOutcome.Updated;
+        Evaluate(model, now, change);
+        return change;
+    }
+
+    public LeadScore ScoreAt(ScoringModel model, DateTimeOffset now) => LeadScorer.Score(Profile, Activities, model, now);
+
+    private void Evaluate(ScoringModel model, DateTimeOffset now, LeadChange change)
+    {
+        var score = ScoreAt(model, now);
+        if (SalesReadyPolicy.Decide(Stage, score, LastRecycledAt) is not { } decision)
+        {
+            return;
+        }
+        // Captured leads pass through nurturing on their way, so that every stage they passed is measurable.
+        if (Stage == LeadStage.Captured && decision.To != LeadStage.Nurturing)
+        {
+            MoveTo(LeadStage.Nurturing, SalesReadyPolicy.BelowGrade, Actors.Scoring, now, change, score);
+        }
+        if (decision.To == LeadStage.SalesReady)
+        {
+            Priority = SalesReadyPolicy.IsFastTracked(score, LastRecycledAt) ? LeadPriority.High : LeadPriority.Normal;
+        }
+        MoveTo(decision.To, decision.Reason, Actors.Scoring, now, change, score);
+    }
+
+    public void MoveTo(LeadStage to, string reason, string actor, DateTimeOffset now, LeadChange change, LeadScore? score = null)
+    {
+        if (Stage == to)
+        {
+            return;
+        }
+        var detail = score is null ? null : $"score {score.Total} (fit {score.Fit}, engagement {score.Engagement})";
+        change.Record(new TimelineEntry { At = now, Type = TimelineTypes.StageChanged, From = Stage, To = to, Reason = reason, Actor = actor, Detail = detail });
+        change.StageChanges.Add(new StageChange(Stage, to, reason));
+        Stage = to;
+    }
+}
+
+public enum ChangeOutcome
+{
+    Unchanged,
+    Created,
+    Updated,
+    Duplicate,
+}
+
+/// <summary>A stage the lead left and the one it entered, with the reason.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StageChange([property: Id(0)] LeadStage From, [property: Id(1)] LeadStage To, [property: Id(2)] string Reason);
+
+/// <summary>What one command did to a lead: whether it changed (so the grain knows to persist) and which stages it moved through.</summary>
+public sealed class LeadChange(Lead lead)
+{
+    public ChangeOutcome Outcome { get; set; }
+    public List<StageChange> StageChanges { get; } = [];
+    public bool Changed => Outcome is ChangeOutcome.Created or ChangeOutcome.Updated;
+
+    public void Record(TimelineEntry entry)
+    {
+        lead.Timeline.Add(entry);
+        lead.UpdatedAt = entry.At;
+    }
+}

@@ -1,0 +1,30 @@
+namespace LeadGrains.Domain.Leads;
+
+/// <summary>One line of a lead's history: what happened, when, why and who did it (DESIGN §1).</summary>
+[GenerateSerializer, Immutable]
+public sealed record TimelineEntry
+{
+    [Id(0)] public DateTimeOffset At { get; init; }
+    /// <summary><c>captured</c>, <c>updated</c>, <c>stage_changed</c>, <c>activity</c>, …</summary>
+    [Id(1)] public string Type { get; init; } = "";
+    [Id(2)] public LeadStage? From { get; init; }
+    [Id(3)] public LeadStage? To { get; init; }
+    [Id(4)] public string? Reason { get; init; }
+    [Id(5)] public string? Actor { get; init; }
+    [Id(6)] public string? Detail { get; init; }
+    [Id(7)] public string? EventId { get; init; }
+}
+
+public static class TimelineTypes
+{
+    public const string Captured = "captured";
+    public const string Updated = "updated";
+    public const string StageChanged = "stage_changed";
+    public const string Activity = "activity";
+}
+
+public static class Actors
+{
+    public const string Scoring = "scoring";
+    public const string Marketing = "marketing";
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using LeadGrains.Abstractions.Configuration;
+using LeadGrains.Domain.Configuration;
+using LeadGrains.Grains.Configuration;
+using LeadGrains.Host.Json;
+using LeadGrains.Host.Leads;
+using LeadGrains.Host.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace LeadGrains.Host.Configuration;
+
+/// <summary><c>/api/v1/config</c>: the versioned scoring, routing and SLA configuration (DESIGN §8).</summary>
+public static class ConfigApi
+{
+    private static readonly string[] RequiredSections = ["version", "scoring", "routing", "sla"];
+    private static readonly string[] WholeDocument = ["is required: PUT takes the whole document."];
+
+    public static RouteGroupBuilder MapConfigApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/config").WithTags("Configuration");
+        api.MapGet("/", GetAsync).RequireAuthorization(ApiScopes.Read).WithSummary("The live configuration and its version");
+        api.MapPut("/", PutAsync).RequireAuthorization(ApiScopes.Admin)
+            .Accepts<EngineConfig>("application/json")
+            .WithSummary("Replace the whole configuration; send the version it was read at (stale: 409; invalid: 400 naming each path)");
+        return api;
+    }
+
+    public static async Task<Ok<EngineConfig>> GetAsync(LiveConfig config) => TypedResults.Ok(await config.GetAsync());
+
+    public static async Task<Results<Ok<EngineConfig>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> PutAsync(
+        HttpRequest request, LiveConfig config, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the configuration as application/json.");
+        }
+        var (proposed, errors) = await ReadAsync(request, JsonSetup.Strict(json.Value.SerializerOptions));
+        if (proposed is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var update = await config.UpdateAsync(proposed);
+        return update.Outcome switch
+        {
+            ConfigUpdateOutcome.Updated => TypedResults.Ok(update.Current),
+            ConfigUpdateOutcome.StaleVersion => TypedResults.Conflict(LeadsApi.Problem(StatusCodes.Status409Conflict, "Stale configuration version",
+                $"The configuration is at version {update.Current.Version}; read it again and apply your change to that version.")),
+            _ => TypedResults.ValidationProblem(update.Errors!, title: "Invalid configuration"),
+        };
+    }
+
+    /// <summary>Parses strictly: an unknown member or a missing section is an error, not a silent default.</summary>
+    private static async Task<(EngineConfig? Config, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest request, JsonSerializerOptions options)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, new() { ["$"] = ["must be a JSON object."] });
+            }
+            var missing = RequiredSections.Where(section => !document.RootElement.TryGetProperty(section, out _)).ToArray();
+            if (missing.Length > 0)
+            {
+                return (null, missing.ToDictionary(section => section, _ => WholeDocument));
+            }
+            return (document.RootElement.Deserialize<EngineConfig>(options), []);
+        }
+        catch (JsonException exception)
+        {
+            return (null, new() { [exception.Path ?? "$"] = [FirstSentence(exception.Message)] });
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

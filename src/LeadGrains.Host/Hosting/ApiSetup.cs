@@ -1,0 +1,54 @@
+using Orleans.Dashboard;
+using LeadGrains.Host.Configuration;
+using LeadGrains.Host.Health;
+using LeadGrains.Host.Json;
+using LeadGrains.Host.Leads;
+using LeadGrains.Host.Problems;
+using LeadGrains.Host.Security;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace LeadGrains.Host.Hosting;
+
+public static class ApiSetup
+{
+    public static IHostApplicationBuilder AddLeadGrainsApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
+        builder.AddLeadGrainsProblems();
+        builder.AddLeadGrainsSecurity();
+        builder.AddLeadGrainsHealth();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo { Title = "LeadGrains API", Version = "v1", Description = "Lead scoring, routing and service levels on Orleans." };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An API key; in Development the key 'local-dev-key' works.",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [] }];
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication MapLeadGrainsApi(this WebApplication app)
+    {
+        app.UseLeadGrainsProblems();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs").AllowAnonymous();
+        app.MapLeadGrainsHealth();
+        var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
+        if (!app.Environment.IsDevelopment())
+        {
+            dashboard.RequireAuthorization(ApiScopes.Admin);
+        }
+        app.MapLeadsApi();
+        app.MapConfigApi();
+        return app;
+    }
+}

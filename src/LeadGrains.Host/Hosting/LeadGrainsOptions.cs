@@ -1,0 +1,35 @@
+namespace LeadGrains.Host.Hosting;
+
+/// <summary>The <c>LeadGrains</c> configuration section (DESIGN §8).</summary>
+public sealed class LeadGrainsOptions
+{
+    public const string Section = "LeadGrains";
+
+    /// <summary><c>Memory</c> (the embedded default, not durable) or <c>Postgres</c>.</summary>
+    public StorageKind Storage { get; set; } = StorageKind.Memory;
+    public string ClusterId { get; set; } = "leadgrains";
+    public string ServiceId { get; set; } = "leadgrains";
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+    public ApiLimits Api { get; set; } = new();
+    public bool Demo { get; set; }
+}
+
+public enum StorageKind
+{
+    Memory,
+    Postgres,
+}
+
+public sealed class ApiKeyOptions
+{
+    public string Key { get; set; } = "";
+    public List<string> Scopes { get; set; } = [];
+}
+
+public sealed class ApiLimits
+{
+    /// <summary>Largest request body accepted; a larger one gets 413.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
