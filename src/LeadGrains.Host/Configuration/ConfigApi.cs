@@ -3,10 +3,9 @@ using LeadGrains.Abstractions.Configuration;
 using LeadGrains.Domain.Configuration;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Host.Json;
-using LeadGrains.Host.Leads;
+using LeadGrains.Host.Problems;
 using LeadGrains.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace LeadGrains.Host.Configuration;
@@ -29,7 +28,7 @@ public static class ConfigApi
 
     public static async Task<Ok<EngineConfig>> GetAsync(LiveConfig config) => TypedResults.Ok(await config.GetAsync());
 
-    public static async Task<Results<Ok<EngineConfig>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> PutAsync(
+    public static async Task<Results<Ok<EngineConfig>, ValidationProblem, ProblemHttpResult>> PutAsync(
         HttpRequest request, LiveConfig config, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (!request.HasJsonContentType())
@@ -45,8 +44,8 @@ public static class ConfigApi
         return update.Outcome switch
         {
             ConfigUpdateOutcome.Updated => TypedResults.Ok(update.Current),
-            ConfigUpdateOutcome.StaleVersion => TypedResults.Conflict(LeadsApi.Problem(StatusCodes.Status409Conflict, "Stale configuration version",
-                $"The configuration is at version {update.Current.Version}; read it again and apply your change to that version.")),
+            ConfigUpdateOutcome.StaleVersion => ApiProblems.Conflict("Stale configuration version",
+                $"The configuration is at version {update.Current.Version}; read it again and apply your change to that version."),
             _ => TypedResults.ValidationProblem(update.Errors!, title: "Invalid configuration"),
         };
     }

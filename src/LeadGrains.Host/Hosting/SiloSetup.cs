@@ -1,8 +1,5 @@
 using Orleans.Dashboard;
-using LeadGrains.Abstractions;
-using LeadGrains.Grains.Configuration;
-using LeadGrains.Grains.Leads;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using LeadGrains.Grains.Hosting;
 
 namespace LeadGrains.Host.Hosting;
 
@@ -13,20 +10,14 @@ public static class SiloSetup
     {
         var settings = builder.Configuration.GetSection(LeadGrainsOptions.Section).Get<LeadGrainsOptions>() ?? new LeadGrainsOptions();
         builder.Services.AddOptions<LeadGrainsOptions>().Bind(builder.Configuration.GetSection(LeadGrainsOptions.Section)).ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<LiveConfig>();
-        builder.Services.AddSingleton<LeadIntake>();
         builder.UseOrleans(silo =>
         {
+            silo.AddLeadGrains();
             switch (settings.Storage)
             {
                 case StorageKind.Memory:
                     silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-                    foreach (var name in StorageNames.All)
-                    {
-                        silo.AddMemoryGrainStorage(name);
-                    }
-                    silo.UseInMemoryReminderService();
+                    silo.AddLeadGrainsMemoryStorage();
                     break;
                 default:
                     throw new InvalidOperationException($"LeadGrains:Storage '{settings.Storage}' is not supported by this build.");

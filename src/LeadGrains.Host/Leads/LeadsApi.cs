@@ -2,6 +2,7 @@ using LeadGrains.Abstractions.Leads;
 using LeadGrains.Domain.Leads;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Leads;
+using LeadGrains.Host.Problems;
 using LeadGrains.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,12 +39,12 @@ public static class LeadsApi
             : TypedResults.Ok(result.Lead);
     }
 
-    public static async Task<Results<Ok<LeadView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(string leadId, IGrainFactory grains) =>
+    public static async Task<Results<Ok<LeadView>, ProblemHttpResult>> GetAsync(string leadId, IGrainFactory grains) =>
         LeadIds.IsWellFormed(leadId) && await grains.GetGrain<ILeadGrain>(leadId).GetAsync() is { } lead
             ? TypedResults.Ok(lead)
-            : LeadNotFound(leadId);
+            : ApiProblems.LeadNotFound(leadId);
 
-    public static async Task<Results<Ok<LeadView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> FindByEmailAsync(
+    public static async Task<Results<Ok<LeadView>, ProblemHttpResult, ValidationProblem>> FindByEmailAsync(
         string? email, LeadIntake intake, IGrainFactory grains)
     {
         if (!EmailAddress.IsValid(email))
@@ -52,15 +53,15 @@ public static class LeadsApi
         }
         return await intake.FindByEmailAsync(email!) is { } leadId && await grains.GetGrain<ILeadGrain>(leadId).GetAsync() is { } lead
             ? TypedResults.Ok(lead)
-            : TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Lead not found", "No lead has that email."));
+            : ApiProblems.NotFound("Lead not found", "No lead has that email.");
     }
 
-    public static async Task<Results<Ok<ActivityResult>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> RecordActivityAsync(
+    public static async Task<Results<Ok<ActivityResult>, ProblemHttpResult, ValidationProblem>> RecordActivityAsync(
         string leadId, ActivityRequest request, IGrainFactory grains, LiveConfig config, TimeProvider time)
     {
         if (!LeadIds.IsWellFormed(leadId))
         {
-            return LeadNotFound(leadId);
+            return ApiProblems.LeadNotFound(leadId);
         }
         var now = time.GetUtcNow();
         var errors = LeadRequestValidator.Validate(request, (await config.GetAsync()).Scoring, now);
@@ -71,14 +72,8 @@ public static class LeadsApi
         var activity = new ActivityRecord(request.EventId!.Trim(), request.Type!, request.OccurredAt ?? now);
         return await grains.GetGrain<ILeadGrain>(leadId).RecordActivityAsync(activity) is { } result
             ? TypedResults.Ok(result)
-            : LeadNotFound(leadId);
+            : ApiProblems.LeadNotFound(leadId);
     }
-
-    private static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> LeadNotFound(string leadId) =>
-        TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Lead not found", $"No lead has id '{(leadId.Length > 64 ? leadId[..64] : leadId)}'."));
-
-    internal static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail, Type = $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}" };
 }
 
 public static class LeadIds
