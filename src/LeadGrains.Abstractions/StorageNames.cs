@@ -10,6 +10,7 @@ public static class StorageNames
     public const string Reps = "reps";
     public const string Config = "config";
     public const string Indexes = "indexes";
+    public const string Pools = "pools";
 
-    public static readonly IReadOnlyList<string> All = [Leads, Reps, Config, Indexes];
+    public static readonly IReadOnlyList<string> All = [Leads, Reps, Config, Indexes, Pools];
 }

@@ -1,4 +1,5 @@
 using LeadGrains.Domain.Leads;
+using LeadGrains.Domain.Routing;
 
 namespace LeadGrains.Abstractions.Leads;
 
@@ -17,7 +18,24 @@ public interface ILeadGrain : IGrainWithStringKey
     /// <summary>The lead as it is now, scored at this moment; null when it does not exist.</summary>
     [ReadOnly]
     Task<LeadView?> GetAsync();
+
+    /// <summary>A sales action by a rep, once per event id; refused (and nothing changed) unless the rep owns the lead.</summary>
+    Task<SalesActionResponse?> ApplySalesActionAsync(SalesActionRecord action);
+
+    /// <summary>A pool took the lead from its queue and a rep accepted it. One-way: the pool does not wait on the lead.</summary>
+    [OneWay]
+    Task OfferAssignmentAsync(string poolId, string repId, RoutingExplanation explanation);
+
+    /// <summary>Where the lead would go if it were routed now; changes nothing.</summary>
+    [ReadOnly]
+    Task<RoutingExplanation?> PreviewRoutingAsync();
 }
+
+[GenerateSerializer, Immutable]
+public sealed record SalesActionResponse(
+    [property: Id(0)] SalesActionResult Result,
+    [property: Id(1)] LeadView Lead,
+    [property: Id(2)] string? Refusal);
 
 [GenerateSerializer, Immutable]
 public sealed record ActivityResult([property: Id(0)] bool Duplicate, [property: Id(1)] LeadView Lead);

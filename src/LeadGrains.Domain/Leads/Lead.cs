@@ -8,7 +8,7 @@ namespace LeadGrains.Domain.Leads;
 /// is unit-tested without Orleans.
 /// </summary>
 [GenerateSerializer]
-public sealed class Lead
+public sealed partial class Lead
 {
     [Id(0)] public string LeadId { get; set; } = "";
     [Id(1)] public LeadProfile Profile { get; set; } = new();
@@ -25,6 +25,18 @@ public sealed class Lead
     [Id(12)] public int Breaches { get; set; }
     [Id(13)] public int RecycleCount { get; set; }
     [Id(14)] public DateTimeOffset? LastRecycledAt { get; set; }
+    /// <summary>Every rep that has held the lead, so that reassignment moves on to someone new.</summary>
+    [Id(15)] public List<string> PreviousOwners { get; set; } = [];
+    /// <summary>Waiting in <see cref="PoolId"/>'s queue for a rep with capacity.</summary>
+    [Id(16)] public bool Queued { get; set; }
+    [Id(17)] public decimal? WonAmount { get; set; }
+    [Id(18)] public string? CloseReason { get; set; }
+    [Id(19)] public DateTimeOffset? AssignedAt { get; set; }
+    [Id(20)] public DateTimeOffset? FirstTouchAt { get; set; }
+    /// <summary>An SDR qualified the lead: it routes on to the account-executive pools.</summary>
+    [Id(21)] public bool Qualified { get; set; }
+    [Id(22)] public DateTimeOffset? LastSalesActivityAt { get; set; }
+    [Id(23)] public DateTimeOffset StageEnteredAt { get; set; }
 
     public bool Exists => LeadId.Length > 0;
 
@@ -102,6 +114,7 @@ public sealed class Lead
         change.Record(new TimelineEntry { At = now, Type = TimelineTypes.StageChanged, From = Stage, To = to, Reason = reason, Actor = actor, Detail = detail });
         change.StageChanges.Add(new StageChange(Stage, to, reason));
         Stage = to;
+        StageEnteredAt = now;
     }
 }
 

@@ -13,6 +13,9 @@ public sealed record TimelineEntry
     [Id(5)] public string? Actor { get; init; }
     [Id(6)] public string? Detail { get; init; }
     [Id(7)] public string? EventId { get; init; }
+    /// <summary>For routing entries: the rule, the pool and every candidate considered.</summary>
+    [Id(8)] public Routing.RoutingExplanation? Routing { get; init; }
+    [Id(9)] public decimal? Amount { get; init; }
 }
 
 public static class TimelineTypes
@@ -21,10 +24,17 @@ public static class TimelineTypes
     public const string Updated = "updated";
     public const string StageChanged = "stage_changed";
     public const string Activity = "activity";
+    public const string Routed = "routed";
+    public const string Queued = "queued";
+    public const string Unrouted = "unrouted";
+    public const string SalesAction = "sales_action";
+    public const string Released = "released";
 }
 
 public static class Actors
 {
     public const string Scoring = "scoring";
     public const string Marketing = "marketing";
+    public const string Router = "router";
+    public static string Rep(string repId) => $"rep:{repId}";
 }

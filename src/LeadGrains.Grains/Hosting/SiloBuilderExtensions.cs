@@ -1,6 +1,8 @@
 using LeadGrains.Abstractions;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Leads;
+using LeadGrains.Grains.Reps;
+using LeadGrains.Grains.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeadGrains.Grains.Hosting;
@@ -13,6 +15,8 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<LiveConfig>();
         silo.Services.TryAddSingleton<LeadIntake>();
+        silo.Services.TryAddSingleton<LeadRouter>();
+        silo.Services.TryAddSingleton<RepDirectory>();
         return silo;
     }
 

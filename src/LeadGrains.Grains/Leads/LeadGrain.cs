@@ -1,26 +1,34 @@
 using LeadGrains.Abstractions;
 using LeadGrains.Abstractions.Leads;
+using LeadGrains.Domain.Configuration;
 using LeadGrains.Domain.Leads;
+using LeadGrains.Domain.Routing;
 using LeadGrains.Grains.Configuration;
+using LeadGrains.Grains.Routing;
 
 namespace LeadGrains.Grains.Leads;
 
-/// <summary>Thin by design: loads the lead, lets <see cref="Lead"/> decide, stores the result.</summary>
+/// <summary>
+/// Thin by design: loads the lead, lets <see cref="Lead"/> decide, stores the result, then carries
+/// out what the decision implies elsewhere (a rep released, a pool asked for a rep).
+/// </summary>
 public sealed class LeadGrain(
     [PersistentState("lead", StorageNames.Leads)] IPersistentState<Lead> state,
     LiveConfig config,
+    LeadRouter router,
     TimeProvider time) : Grain, ILeadGrain
 {
     private Lead Lead => state.State;
 
     public async Task<CaptureResult> CaptureAsync(LeadProfile profile, DateTimeOffset? capturedAt)
     {
-        var model = (await config.GetAsync()).Scoring;
-        var now = time.GetUtcNow();
-        var change = Lead.Capture(this.GetPrimaryKeyString(), profile, capturedAt, model, now);
+        var live = await config.GetAsync();
+        var queuedIn = QueuedIn();
+        var change = Lead.Capture(this.GetPrimaryKeyString(), profile, capturedAt, live.Scoring, time.GetUtcNow());
         await SaveAsync(change);
         await IndexAsync();
-        return new CaptureResult(change.Outcome == ChangeOutcome.Created, LeadView.Of(Lead, model, now));
+        await FollowUpAsync(live, queuedIn, releasedRepId: null);
+        return new CaptureResult(change.Outcome == ChangeOutcome.Created, View(live));
     }
 
     public async Task<ActivityResult?> RecordActivityAsync(ActivityRecord activity)
@@ -29,22 +37,85 @@ public sealed class LeadGrain(
         {
             return null;
         }
-        var model = (await config.GetAsync()).Scoring;
-        var now = time.GetUtcNow();
-        var change = Lead.RecordActivity(activity, model, now);
+        var live = await config.GetAsync();
+        var queuedIn = QueuedIn();
+        var change = Lead.RecordActivity(activity, live.Scoring, time.GetUtcNow());
         await SaveAsync(change);
-        return new ActivityResult(change.Outcome == ChangeOutcome.Duplicate, LeadView.Of(Lead, model, now));
+        await FollowUpAsync(live, queuedIn, releasedRepId: null);
+        return new ActivityResult(change.Outcome == ChangeOutcome.Duplicate, View(live));
     }
 
-    public async Task<LeadView?> GetAsync()
+    public async Task<LeadView?> GetAsync() => Lead.Exists ? View(await config.GetAsync()) : null;
+
+    public async Task<SalesActionResponse?> ApplySalesActionAsync(SalesActionRecord action)
     {
         if (!Lead.Exists)
         {
             return null;
         }
-        var model = (await config.GetAsync()).Scoring;
-        return LeadView.Of(Lead, model, time.GetUtcNow());
+        var live = await config.GetAsync();
+        var queuedIn = QueuedIn();
+        var outcome = Lead.ApplySalesAction(action, time.GetUtcNow());
+        await SaveAsync(outcome.Change);
+        if (outcome.Result == SalesActionResult.Applied)
+        {
+            await FollowUpAsync(live, queuedIn, outcome.ReleasedRepId);
+        }
+        return new SalesActionResponse(outcome.Result, View(live), outcome.Refusal);
     }
+
+    public async Task OfferAssignmentAsync(string poolId, string repId, RoutingExplanation explanation)
+    {
+        if (Lead.Stage == LeadStage.SalesReady && Lead.OwnerRepId is null && Lead.Queued && Lead.PoolId == poolId)
+        {
+            var live = await config.GetAsync();
+            var bySdr = live.Routing.SdrPool == poolId && !Lead.Qualified;
+            await SaveAsync(Lead.Assign(poolId, repId, bySdr, explanation, time.GetUtcNow()));
+            return;
+        }
+        // The lead moved on while it waited (closed, recycled, routed elsewhere): give the rep the slot back.
+        await router.ReleaseAsync(repId, Lead.LeadId);
+    }
+
+    public async Task<RoutingExplanation?> PreviewRoutingAsync()
+    {
+        if (!Lead.Exists)
+        {
+            return null;
+        }
+        var live = await config.GetAsync();
+        return (await router.RouteAsync(Lead, live.Routing, preview: true)).Explanation;
+    }
+
+    /// <summary>What a stored change implies elsewhere: free the rep, leave a queue, ask for a rep.</summary>
+    private async Task FollowUpAsync(EngineConfig live, string? queuedIn, string? releasedRepId)
+    {
+        if (releasedRepId is not null)
+        {
+            await router.ReleaseAsync(releasedRepId, Lead.LeadId);
+        }
+        if (queuedIn is not null && QueuedIn() != queuedIn)
+        {
+            await router.WithdrawAsync(queuedIn, Lead.LeadId);
+        }
+        if (!Lead.NeedsRouting)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var route = await router.RouteAsync(Lead, live.Routing, preview: false);
+        var change = route switch
+        {
+            { RepId: { } repId, PoolId: var poolId } => Lead.Assign(poolId, repId, route.BySdr, route.Explanation, now),
+            { PoolId: { } poolId } => Lead.Enqueue(poolId, route.QueuePosition, route.Explanation, now),
+            _ => Lead.Unrouted(route.Explanation, now),
+        };
+        await SaveAsync(change);
+    }
+
+    private string? QueuedIn() => Lead.Queued ? Lead.PoolId : null;
+
+    private LeadView View(EngineConfig live) => LeadView.Of(Lead, live.Scoring, time.GetUtcNow());
 
     private async Task SaveAsync(LeadChange change)
     {

@@ -4,6 +4,8 @@ using LeadGrains.Host.Health;
 using LeadGrains.Host.Json;
 using LeadGrains.Host.Leads;
 using LeadGrains.Host.Problems;
+using LeadGrains.Host.Reps;
+using LeadGrains.Host.Routing;
 using LeadGrains.Host.Security;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -48,6 +50,8 @@ public static class ApiSetup
             dashboard.RequireAuthorization(ApiScopes.Admin);
         }
         app.MapLeadsApi();
+        app.MapRepsApi();
+        app.MapRoutingApi();
         app.MapConfigApi();
         return app;
     }

@@ -22,6 +22,8 @@ public static class LeadsApi
             .WithSummary("Find a lead by email");
         api.MapPost("/{leadId}/activities", RecordActivityAsync).RequireAuthorization(ApiScopes.Ingest)
             .WithSummary("Record engagement; a repeated eventId is acknowledged and changes nothing");
+        api.MapPost("/{leadId}/sales-actions", ApplySalesActionAsync).RequireAuthorization(ApiScopes.Ingest)
+            .WithSummary("accept, reject, contacted, qualify, disqualify, opportunity, won, lost, return_to_marketing; only the owning rep may act");
         return api;
     }
 
@@ -73,6 +75,28 @@ public static class LeadsApi
         return await grains.GetGrain<ILeadGrain>(leadId).RecordActivityAsync(activity) is { } result
             ? TypedResults.Ok(result)
             : ApiProblems.LeadNotFound(leadId);
+    }
+
+    public static async Task<Results<Ok<SalesActionResponse>, ProblemHttpResult, ValidationProblem>> ApplySalesActionAsync(
+        string leadId, SalesActionRequest request, IGrainFactory grains, TimeProvider time)
+    {
+        if (!LeadIds.IsWellFormed(leadId))
+        {
+            return ApiProblems.LeadNotFound(leadId);
+        }
+        var now = time.GetUtcNow();
+        var errors = SalesActionValidator.Validate(request, now, out var action);
+        if (!errors.IsValid)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+        var record = new SalesActionRecord(request.EventId!.Trim(), action, request.RepId!.Trim(), request.Reason?.Trim(), request.Amount, request.OccurredAt ?? now);
+        return await grains.GetGrain<ILeadGrain>(leadId).ApplySalesActionAsync(record) switch
+        {
+            null => ApiProblems.LeadNotFound(leadId),
+            { Result: SalesActionResult.NotOwner or SalesActionResult.NotAllowed } refused => ApiProblems.Conflict("Sales action refused", refused.Refusal!),
+            var applied => TypedResults.Ok(applied),
+        };
     }
 }
 
