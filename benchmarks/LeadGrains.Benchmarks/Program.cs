@@ -1,5 +1,15 @@
 using BenchmarkDotNet.Running;
+using LeadGrains.Benchmarks.InProcess;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Micro-benchmarks run under BenchmarkDotNet; whole-engine measurements in process run as commands.
+return args.FirstOrDefault() switch
+{
+    "handoff" => await HandoffBenchmark.RunAsync(args[1..]),
+    _ => Run(args),
+};
 
-public partial class Program;
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(HandoffBenchmark).Assembly).Run(args);
+    return 0;
+}

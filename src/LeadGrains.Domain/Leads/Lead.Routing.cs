@@ -15,9 +15,9 @@ public sealed partial class Lead
     public HandoffRequest HandoffRequest(string rule) => new(LeadId, Priority, Territories, [.. PreviousOwners], rule);
 
     /// <summary>A rep took the lead: SDRs qualify it first, account executives work it.</summary>
-    public LeadChange Assign(string? poolId, string repId, bool bySdr, RoutingExplanation explanation, DateTimeOffset now)
+    public LeadChange Assign(string? poolId, string repId, bool bySdr, RoutingExplanation explanation, DateTimeOffset now, LeadChange change)
     {
-        var change = new LeadChange(this) { Outcome = ChangeOutcome.Updated };
+        change.Outcome = ChangeOutcome.Updated;
         OwnerRepId = repId;
         PoolId = poolId;
         Queued = false;
@@ -32,9 +32,9 @@ public sealed partial class Lead
     }
 
     /// <summary>No rep had capacity: the lead waits in the pool's queue and stays sales-ready.</summary>
-    public LeadChange Enqueue(string poolId, int position, RoutingExplanation explanation, DateTimeOffset now)
+    public LeadChange Enqueue(string poolId, int position, RoutingExplanation explanation, DateTimeOffset now, LeadChange change)
     {
-        var change = new LeadChange(this) { Outcome = ChangeOutcome.Updated };
+        change.Outcome = ChangeOutcome.Updated;
         PoolId = poolId;
         Queued = true;
         change.Record(new TimelineEntry { At = now, Type = TimelineTypes.Queued, Actor = Actors.Router, Detail = $"position {position} in pool {poolId}", Routing = explanation });
@@ -42,9 +42,9 @@ public sealed partial class Lead
     }
 
     /// <summary>No routing rule matched and there is no catch-all pool: recorded, so that the gap is visible.</summary>
-    public LeadChange Unrouted(RoutingExplanation explanation, DateTimeOffset now)
+    public LeadChange Unrouted(RoutingExplanation explanation, DateTimeOffset now, LeadChange change)
     {
-        var change = new LeadChange(this) { Outcome = ChangeOutcome.Updated };
+        change.Outcome = ChangeOutcome.Updated;
         Queued = true;
         change.Record(new TimelineEntry { At = now, Type = TimelineTypes.Unrouted, Actor = Actors.Router, Detail = "no pool matched", Routing = explanation });
         return change;

@@ -47,10 +47,7 @@ public sealed class PoolRoster
             return new RoundRobinMember(candidate.RepId, member.Snapshot.Weight, current, member.LastPicked);
         }).ToList();
         var pick = SmoothWeightedRoundRobin.Choose(eligible);
-        var candidates = assessed.Select(candidate => candidate.Skipped is null && candidate.RepId != pick?.RepId
-            ? candidate with { Skipped = SkipReasons.NotChosen }
-            : candidate).ToList();
-        return new RoutingChoice(pick, candidates);
+        return new RoutingChoice(pick, assessed, eligible.Count);
     }
 
     /// <summary>Records that the chosen rep took the lead: the round robin moves on.</summary>
@@ -161,4 +158,5 @@ public sealed record HandoffRequest(
 [GenerateSerializer, Immutable]
 public sealed record QueuedLead([property: Id(0)] HandoffRequest Request, [property: Id(1)] long Sequence, [property: Id(2)] DateTimeOffset EnqueuedAt);
 
-public sealed record RoutingChoice(RoundRobinPick? Pick, IReadOnlyList<CandidateAssessment> Candidates);
+/// <param name="Candidates">Every member, with why each ineligible one was skipped.</param>
+public sealed record RoutingChoice(RoundRobinPick? Pick, IReadOnlyList<CandidateAssessment> Candidates, int Eligible);

@@ -25,9 +25,10 @@ public sealed class LeadGrain(
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
         var change = Lead.Capture(this.GetPrimaryKeyString(), profile, capturedAt, live.Scoring, time.GetUtcNow());
+        await RouteIfReadyAsync(live, change);
         await SaveAsync(change);
         await IndexAsync();
-        await FollowUpAsync(live, queuedIn, releasedRepId: null);
+        await FollowUpAsync(queuedIn, releasedRepId: null);
         return new CaptureResult(change.Outcome == ChangeOutcome.Created, View(live));
     }
 
@@ -40,9 +41,11 @@ public sealed class LeadGrain(
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
         var change = Lead.RecordActivity(activity, live.Scoring, time.GetUtcNow());
+        var duplicate = change.Outcome == ChangeOutcome.Duplicate;
+        await RouteIfReadyAsync(live, change);
         await SaveAsync(change);
-        await FollowUpAsync(live, queuedIn, releasedRepId: null);
-        return new ActivityResult(change.Outcome == ChangeOutcome.Duplicate, View(live));
+        await FollowUpAsync(queuedIn, releasedRepId: null);
+        return new ActivityResult(duplicate, View(live));
     }
 
     public async Task<LeadView?> GetAsync() => Lead.Exists ? View(await config.GetAsync()) : null;
@@ -56,11 +59,13 @@ public sealed class LeadGrain(
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
         var outcome = Lead.ApplySalesAction(action, time.GetUtcNow());
-        await SaveAsync(outcome.Change);
         if (outcome.Result == SalesActionResult.Applied)
         {
-            await FollowUpAsync(live, queuedIn, outcome.ReleasedRepId);
+            // Free the rep first: a qualified lead may be routed straight back into the same pool.
+            await FollowUpAsync(queuedIn, outcome.ReleasedRepId);
+            await RouteIfReadyAsync(live, outcome.Change);
         }
+        await SaveAsync(outcome.Change);
         return new SalesActionResponse(outcome.Result, View(live), outcome.Refusal);
     }
 
@@ -70,7 +75,7 @@ public sealed class LeadGrain(
         {
             var live = await config.GetAsync();
             var bySdr = live.Routing.SdrPool == poolId && !Lead.Qualified;
-            await SaveAsync(Lead.Assign(poolId, repId, bySdr, explanation, time.GetUtcNow()));
+            await SaveAsync(Lead.Assign(poolId, repId, bySdr, explanation, time.GetUtcNow(), new LeadChange(Lead)));
             return;
         }
         // The lead moved on while it waited (closed, recycled, routed elsewhere): give the rep the slot back.
@@ -87,8 +92,8 @@ public sealed class LeadGrain(
         return (await router.RouteAsync(Lead, live.Routing, preview: true)).Explanation;
     }
 
-    /// <summary>What a stored change implies elsewhere: free the rep, leave a queue, ask for a rep.</summary>
-    private async Task FollowUpAsync(EngineConfig live, string? queuedIn, string? releasedRepId)
+    /// <summary>What a change implies elsewhere: free the rep, leave the queue the lead no longer waits in.</summary>
+    private async Task FollowUpAsync(string? queuedIn, string? releasedRepId)
     {
         if (releasedRepId is not null)
         {
@@ -98,19 +103,26 @@ public sealed class LeadGrain(
         {
             await router.WithdrawAsync(queuedIn, Lead.LeadId);
         }
+    }
+
+    /// <summary>
+    /// Hands a lead that just became sales-ready to a rep before the change is stored, so that the
+    /// event and its handoff are stored together in one write.
+    /// </summary>
+    private async Task RouteIfReadyAsync(EngineConfig live, LeadChange change)
+    {
         if (!Lead.NeedsRouting)
         {
             return;
         }
         var now = time.GetUtcNow();
         var route = await router.RouteAsync(Lead, live.Routing, preview: false);
-        var change = route switch
+        _ = route switch
         {
-            { RepId: { } repId, PoolId: var poolId } => Lead.Assign(poolId, repId, route.BySdr, route.Explanation, now),
-            { PoolId: { } poolId } => Lead.Enqueue(poolId, route.QueuePosition, route.Explanation, now),
-            _ => Lead.Unrouted(route.Explanation, now),
+            { RepId: { } repId, PoolId: var poolId } => Lead.Assign(poolId, repId, route.BySdr, route.Explanation, now, change),
+            { PoolId: { } poolId } => Lead.Enqueue(poolId, route.QueuePosition, route.Explanation, now, change),
+            _ => Lead.Unrouted(route.Explanation, now, change),
         };
-        await SaveAsync(change);
     }
 
     private string? QueuedIn() => Lead.Queued ? Lead.PoolId : null;

@@ -41,7 +41,8 @@ public sealed class PoolGrain(
         var queued = Roster.Enqueue(request, time.GetUtcNow());
         await state.WriteStateAsync();
         ArmReturnTimer();
-        var explanation = Explain(request, Roster.Assess(request, time.GetUtcNow()), null, RoutingOutcomes.Queued);
+        var assessed = Roster.Assess(request, time.GetUtcNow());
+        var explanation = RoutingExplanation.For(request.Rule, PoolId, null, RoutingOutcomes.Queued, assessed, assessed.Count(candidate => candidate.Skipped is null));
         return new HandoffResult(null, Roster.PositionOf(queued.Request.LeadId), explanation);
     }
 
@@ -50,7 +51,8 @@ public sealed class PoolGrain(
         var choice = Roster.Choose(request, time.GetUtcNow());
         var outcome = choice.Pick is null ? RoutingOutcomes.Queued : RoutingOutcomes.Assigned;
         var position = choice.Pick is null ? Roster.Queue.Count(entry => entry.Request.LeadId != request.LeadId) + 1 : 0;
-        return Task.FromResult(new HandoffResult(choice.Pick?.RepId, position, Explain(request, choice.Candidates, choice.Pick?.RepId, outcome)));
+        return Task.FromResult(new HandoffResult(choice.Pick?.RepId, position,
+            RoutingExplanation.For(request.Rule, PoolId, choice.Pick?.RepId, outcome, choice.Candidates, choice.Eligible)));
     }
 
     public async Task MemberChangedAsync(RepSnapshot snapshot)
@@ -94,7 +96,8 @@ public sealed class PoolGrain(
             if (accepted.Accepted)
             {
                 Roster.Commit(pick);
-                return new HandoffResult(pick.RepId, 0, Explain(request, choice.Candidates, pick.RepId, RoutingOutcomes.Assigned));
+                return new HandoffResult(pick.RepId, 0,
+                    RoutingExplanation.For(request.Rule, PoolId, pick.RepId, RoutingOutcomes.Assigned, choice.Candidates, choice.Eligible));
             }
         }
         return null;
@@ -133,13 +136,4 @@ public sealed class PoolGrain(
         var due = next - time.GetUtcNow();
         _returnTimer = this.RegisterGrainTimer(ServeQueueAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
-
-    private RoutingExplanation Explain(HandoffRequest request, IReadOnlyList<CandidateAssessment> candidates, string? chosen, string outcome) => new()
-    {
-        Rule = request.Rule,
-        PoolId = PoolId,
-        ChosenRepId = chosen,
-        Outcome = outcome,
-        Candidates = candidates,
-    };
 }

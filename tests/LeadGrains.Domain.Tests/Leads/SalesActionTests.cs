@@ -14,7 +14,7 @@ public sealed class SalesActionTests
         var lead = new Lead();
         lead.Capture("lead-1", new LeadProfile { Email = "a@acme.io" }, null, DefaultConfig.Scoring, Now);
         lead.RecordActivity(new ActivityRecord("demo", ActivityTypes.DemoRequest, Now), DefaultConfig.Scoring, Now);
-        lead.Assign("p", repId, bySdr, Routed, Now);
+        lead.Assign("p", repId, bySdr, Routed, Now, new LeadChange(lead));
         return lead;
     }
 
