@@ -1,4 +1,5 @@
 using LeadGrains.Domain.Routing;
+using LeadGrains.Domain.Sla;
 
 namespace LeadGrains.Domain.Leads;
 
@@ -15,18 +16,25 @@ public sealed partial class Lead
     public HandoffRequest HandoffRequest(string rule) => new(LeadId, Priority, Territories, [.. PreviousOwners], rule);
 
     /// <summary>A rep took the lead: SDRs qualify it first, account executives work it.</summary>
-    public LeadChange Assign(string? poolId, string repId, bool bySdr, RoutingExplanation explanation, DateTimeOffset now, LeadChange change)
+    public LeadChange Assign(string? poolId, string repId, bool bySdr, RoutingExplanation explanation, FirstTouchClock clock, LeadChange change)
     {
+        var now = clock.StartedAt;
         change.Outcome = ChangeOutcome.Updated;
+        var reassigned = PreviousOwners.Count > 0;
         OwnerRepId = repId;
         PoolId = poolId;
         Queued = false;
         AssignedAt = now;
+        FirstTouch = clock;
         if (!PreviousOwners.Contains(repId))
         {
             PreviousOwners.Add(repId);
         }
-        change.Record(new TimelineEntry { At = now, Type = TimelineTypes.Routed, Actor = Actors.Router, Detail = poolId is null ? $"to {repId}" : $"to {repId} in pool {poolId}", Routing = explanation });
+        change.Record(new TimelineEntry
+        {
+            At = now, Type = reassigned ? TimelineTypes.Reassigned : TimelineTypes.Routed, Actor = Actors.Router,
+            Detail = poolId is null ? $"to {repId}" : $"to {repId} in pool {poolId}", Routing = explanation,
+        });
         MoveTo(bySdr ? LeadStage.Qualifying : LeadStage.Assigned, explanation.Outcome, Actors.Router, now, change);
         return change;
     }
@@ -64,6 +72,6 @@ public sealed partial class Lead
     {
         OwnerRepId = null;
         Queued = false;
-        SlaDueAt = null;
+        FirstTouch = null;
     }
 }

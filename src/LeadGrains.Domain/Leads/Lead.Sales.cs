@@ -36,7 +36,7 @@ public sealed partial class Lead
         if (action.Action is SalesActionType.Contacted or SalesActionType.Opportunity or SalesActionType.Won or SalesActionType.Lost)
         {
             FirstTouchAt ??= now;
-            SlaDueAt = null;
+            FirstTouch = null;
         }
         var released = transition.Release ? OwnerRepId : null;
         switch (transition.To)
@@ -48,7 +48,7 @@ public sealed partial class Lead
                 // Qualified by an SDR: back to sales-ready for the account-executive pools.
                 Qualified = true;
                 OwnerRepId = null;
-                SlaDueAt = null;
+                FirstTouch = null;
                 MoveTo(LeadStage.SalesReady, transition.Reason, actor, now, change);
                 break;
             default:
@@ -58,7 +58,7 @@ public sealed partial class Lead
                     CloseReason = action.Reason;
                     OwnerRepId = transition.Release ? null : OwnerRepId;
                     Queued = false;
-                    SlaDueAt = null;
+                    FirstTouch = null;
                 }
                 MoveTo(transition.To, transition.Reason, actor, now, change);
                 break;

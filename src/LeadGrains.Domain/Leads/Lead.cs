@@ -21,7 +21,8 @@ public sealed partial class Lead
     [Id(8)] public List<TimelineEntry> Timeline { get; set; } = [];
     [Id(9)] public string? OwnerRepId { get; set; }
     [Id(10)] public string? PoolId { get; set; }
-    [Id(11)] public DateTimeOffset? SlaDueAt { get; set; }
+    /// <summary>The running first-touch clock, while the owner has not yet made contact.</summary>
+    [Id(11)] public Sla.FirstTouchClock? FirstTouch { get; set; }
     [Id(12)] public int Breaches { get; set; }
     [Id(13)] public int RecycleCount { get; set; }
     [Id(14)] public DateTimeOffset? LastRecycledAt { get; set; }
@@ -37,8 +38,12 @@ public sealed partial class Lead
     [Id(21)] public bool Qualified { get; set; }
     [Id(22)] public DateTimeOffset? LastSalesActivityAt { get; set; }
     [Id(23)] public DateTimeOffset StageEnteredAt { get; set; }
+    /// <summary>The deadline the lead's durable reminder is set for, so that it is only re-registered when that moves.</summary>
+    [Id(24)] public DateTimeOffset? ReminderDueAt { get; set; }
 
     public bool Exists => LeadId.Length > 0;
+
+    public DateTimeOffset? SlaDueAt => FirstTouch?.DueAt;
 
     /// <summary>First capture creates the lead; a later one merges what it says into the profile.</summary>
     public LeadChange Capture(string leadId, LeadProfile profile, DateTimeOffset? capturedAt, ScoringModel model, DateTimeOffset now)
@@ -136,6 +141,16 @@ public sealed class LeadChange(Lead lead)
     public ChangeOutcome Outcome { get; set; }
     public List<StageChange> StageChanges { get; } = [];
     public bool Changed => Outcome is ChangeOutcome.Created or ChangeOutcome.Updated;
+
+    /// <summary>Takes on what another change of the same lead recorded, so several steps are stored as one.</summary>
+    public void Absorb(LeadChange other)
+    {
+        if (other.Changed)
+        {
+            Outcome = ChangeOutcome.Updated;
+        }
+        StageChanges.AddRange(other.StageChanges);
+    }
 
     public void Record(TimelineEntry entry)
     {

@@ -29,6 +29,10 @@ public static class TimelineTypes
     public const string Unrouted = "unrouted";
     public const string SalesAction = "sales_action";
     public const string Released = "released";
+    public const string Reassigned = "reassigned";
+    public const string SlaWarning = "sla_warning";
+    public const string SlaBreached = "sla_breached";
+    public const string Escalated = "escalated";
 }
 
 public static class Actors
@@ -36,5 +40,6 @@ public static class Actors
     public const string Scoring = "scoring";
     public const string Marketing = "marketing";
     public const string Router = "router";
+    public const string Sla = "sla";
     public static string Rep(string repId) => $"rep:{repId}";
 }

@@ -3,22 +3,38 @@ using LeadGrains.Abstractions.Leads;
 using LeadGrains.Domain.Configuration;
 using LeadGrains.Domain.Leads;
 using LeadGrains.Domain.Routing;
+using LeadGrains.Domain.Sla;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Routing;
 
 namespace LeadGrains.Grains.Leads;
 
 /// <summary>
-/// Thin by design: loads the lead, lets <see cref="Lead"/> decide, stores the result, then carries
-/// out what the decision implies elsewhere (a rep released, a pool asked for a rep).
+/// Thin by design: loads the lead, lets <see cref="Lead"/> decide, stores the result, and carries
+/// out what the decision implies elsewhere (a rep released, a pool asked for a rep). Deadlines run
+/// on a grain timer for second-level precision while the lead is active, and on a reminder for
+/// durability: the reminder brings the lead back after a restart or failover.
 /// </summary>
 public sealed class LeadGrain(
     [PersistentState("lead", StorageNames.Leads)] IPersistentState<Lead> state,
     LiveConfig config,
     LeadRouter router,
-    TimeProvider time) : Grain, ILeadGrain
+    TimeProvider time) : Grain, ILeadGrain, IRemindable
 {
+    private const string DeadlineReminder = "deadline";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
+
+    private IGrainTimer? _deadlineTimer;
+
     private Lead Lead => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Lead.Exists)
+        {
+            ArmTimer(await config.GetAsync());
+        }
+    }
 
     public async Task<CaptureResult> CaptureAsync(LeadProfile profile, DateTimeOffset? capturedAt)
     {
@@ -26,7 +42,7 @@ public sealed class LeadGrain(
         var queuedIn = QueuedIn();
         var change = Lead.Capture(this.GetPrimaryKeyString(), profile, capturedAt, live.Scoring, time.GetUtcNow());
         await RouteIfReadyAsync(live, change);
-        await SaveAsync(change);
+        await SaveAsync(live, change);
         await IndexAsync();
         await FollowUpAsync(queuedIn, releasedRepId: null);
         return new CaptureResult(change.Outcome == ChangeOutcome.Created, View(live));
@@ -43,7 +59,7 @@ public sealed class LeadGrain(
         var change = Lead.RecordActivity(activity, live.Scoring, time.GetUtcNow());
         var duplicate = change.Outcome == ChangeOutcome.Duplicate;
         await RouteIfReadyAsync(live, change);
-        await SaveAsync(change);
+        await SaveAsync(live, change);
         await FollowUpAsync(queuedIn, releasedRepId: null);
         return new ActivityResult(duplicate, View(live));
     }
@@ -65,7 +81,7 @@ public sealed class LeadGrain(
             await FollowUpAsync(queuedIn, outcome.ReleasedRepId);
             await RouteIfReadyAsync(live, outcome.Change);
         }
-        await SaveAsync(outcome.Change);
+        await SaveAsync(live, outcome.Change);
         return new SalesActionResponse(outcome.Result, View(live), outcome.Refusal);
     }
 
@@ -75,7 +91,8 @@ public sealed class LeadGrain(
         {
             var live = await config.GetAsync();
             var bySdr = live.Routing.SdrPool == poolId && !Lead.Qualified;
-            await SaveAsync(Lead.Assign(poolId, repId, bySdr, explanation, time.GetUtcNow(), new LeadChange(Lead)));
+            var clock = FirstTouchClock.Start(Lead.Priority, live.Sla, time.GetUtcNow());
+            await SaveAsync(live, Lead.Assign(poolId, repId, bySdr, explanation, clock, new LeadChange(Lead)));
             return;
         }
         // The lead moved on while it waited (closed, recycled, routed elsewhere): give the rep the slot back.
@@ -90,6 +107,40 @@ public sealed class LeadGrain(
         }
         var live = await config.GetAsync();
         return (await router.RouteAsync(Lead, live.Routing, preview: true)).Explanation;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == DeadlineReminder ? ActOnDeadlinesAsync() : Task.CompletedTask;
+
+    /// <summary>
+    /// Acts on whatever deadline is due now. Safe to call at any time and any number of times: the
+    /// policy reads the lead's state, so a late or repeated call after the deadline was handled, or
+    /// after contact was made, does nothing.
+    /// </summary>
+    private async Task ActOnDeadlinesAsync()
+    {
+        if (!Lead.Exists)
+        {
+            return;
+        }
+        var live = await config.GetAsync();
+        var queuedIn = QueuedIn();
+        var change = new LeadChange(Lead);
+        // A lead that slept past several deadlines catches up on each in turn.
+        for (var step = 0; step < 4; step++)
+        {
+            var manager = live.Routing.Pools.FirstOrDefault(pool => pool.Id == Lead.PoolId)?.ManagerEmail;
+            var outcome = Lead.ApplyDueDeadlines(live.Sla, manager, time.GetUtcNow());
+            if (outcome.Decision.Action == SlaAction.None)
+            {
+                break;
+            }
+            change.Absorb(outcome.Change);
+            await FollowUpAsync(queuedIn, outcome.ReleasedRepId);
+            queuedIn = QueuedIn();
+            await RouteIfReadyAsync(live, change);
+        }
+        await SaveAsync(live, change, force: true);
     }
 
     /// <summary>What a change implies elsewhere: free the rep, leave the queue the lead no longer waits in.</summary>
@@ -119,7 +170,7 @@ public sealed class LeadGrain(
         var route = await router.RouteAsync(Lead, live.Routing, preview: false);
         _ = route switch
         {
-            { RepId: { } repId, PoolId: var poolId } => Lead.Assign(poolId, repId, route.BySdr, route.Explanation, now, change),
+            { RepId: { } repId, PoolId: var poolId } => Lead.Assign(poolId, repId, route.BySdr, route.Explanation, FirstTouchClock.Start(Lead.Priority, live.Sla, now), change),
             { PoolId: { } poolId } => Lead.Enqueue(poolId, route.QueuePosition, route.Explanation, now, change),
             _ => Lead.Unrouted(route.Explanation, now, change),
         };
@@ -129,15 +180,19 @@ public sealed class LeadGrain(
 
     private LeadView View(EngineConfig live) => LeadView.Of(Lead, live.Scoring, time.GetUtcNow());
 
-    private async Task SaveAsync(LeadChange change)
+    private async Task SaveAsync(EngineConfig live, LeadChange change, bool force = false)
     {
-        if (!change.Changed)
+        if (!change.Changed && !force)
         {
             return;
         }
         try
         {
-            await state.WriteStateAsync();
+            var reminderMoved = await ArmReminderAsync(live);
+            if (change.Changed || reminderMoved)
+            {
+                await state.WriteStateAsync();
+            }
         }
         catch
         {
@@ -145,6 +200,41 @@ public sealed class LeadGrain(
             DeactivateOnIdle();
             throw;
         }
+        ArmTimer(live);
+    }
+
+    /// <summary>Keeps one durable reminder per lead while it has an open deadline, re-registered only when the deadline moves.</summary>
+    private async Task<bool> ArmReminderAsync(EngineConfig live)
+    {
+        var next = SlaPolicy.NextDeadline(Lead, live.Sla);
+        if (next == Lead.ReminderDueAt)
+        {
+            return false;
+        }
+        if (next is { } due)
+        {
+            var dueIn = due - time.GetUtcNow();
+            await this.RegisterOrUpdateReminder(DeadlineReminder, dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, ReminderPeriod);
+        }
+        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        Lead.ReminderDueAt = next;
+        return true;
+    }
+
+    /// <summary>Second-level precision while the lead is active: a timer at the next deadline.</summary>
+    private void ArmTimer(EngineConfig live)
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        if (SlaPolicy.NextDeadline(Lead, live.Sla) is not { } next)
+        {
+            return;
+        }
+        var dueIn = next - time.GetUtcNow();
+        _deadlineTimer = this.RegisterGrainTimer(ActOnDeadlinesAsync, new GrainTimerCreationOptions(dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>Binds the lead's current email and CRM id to it, so later captures by either find it.</summary>

@@ -1,6 +1,7 @@
 using LeadGrains.Domain.Configuration;
 using LeadGrains.Domain.Leads;
 using LeadGrains.Domain.Routing;
+using LeadGrains.Domain.Sla;
 
 namespace LeadGrains.Domain.Tests.Leads;
 
@@ -14,7 +15,7 @@ public sealed class SalesActionTests
         var lead = new Lead();
         lead.Capture("lead-1", new LeadProfile { Email = "a@acme.io" }, null, DefaultConfig.Scoring, Now);
         lead.RecordActivity(new ActivityRecord("demo", ActivityTypes.DemoRequest, Now), DefaultConfig.Scoring, Now);
-        lead.Assign("p", repId, bySdr, Routed, Now, new LeadChange(lead));
+        lead.Assign("p", repId, bySdr, Routed, FirstTouchClock.Start(lead.Priority, new SlaConfig(), Now), new LeadChange(lead));
         return lead;
     }
 
