@@ -23,7 +23,7 @@ public class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
     public LeadIntake Intake => new(Grains);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -56,7 +56,7 @@ public class ClusterFixture : IAsyncLifetime
 
 public static class TestRouting
 {
-    public static readonly string[] Campaigns = ["spread", "churn", "queue", "account", "leave", "leave-queue", "preview", "sla", "stall", "restart"];
+    public static readonly string[] Campaigns = ["spread", "churn", "queue", "account", "leave", "leave-queue", "preview", "sla", "sla-contact", "sla-exhaust", "stall", "restart"];
 
     public static RoutingConfig ByCampaign { get; } = new()
     {
