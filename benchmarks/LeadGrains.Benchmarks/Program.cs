@@ -5,6 +5,7 @@ using LeadGrains.Benchmarks.InProcess;
 return args.FirstOrDefault() switch
 {
     "handoff" => await HandoffBenchmark.RunAsync(args[1..]),
+    "deadlines" => await DeadlineBenchmark.RunAsync(args[1..]),
     _ => Run(args),
 };
 

@@ -56,7 +56,7 @@ public class ClusterFixture : IAsyncLifetime
 
 public static class TestRouting
 {
-    public static readonly string[] Campaigns = ["spread", "churn", "queue", "account", "leave", "leave-queue", "preview", "sla", "sla-contact", "sla-exhaust", "stall", "restart"];
+    public static readonly string[] Campaigns = ["spread", "churn", "queue", "account", "leave", "leave-queue", "preview", "sla", "sla-contact", "sla-exhaust", "sla-sweep", "stall", "restart"];
 
     public static RoutingConfig ByCampaign { get; } = new()
     {

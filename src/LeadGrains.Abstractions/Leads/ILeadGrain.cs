@@ -26,6 +26,10 @@ public interface ILeadGrain : IGrainWithStringKey
     [OneWay]
     Task OfferAssignmentAsync(string poolId, string repId, RoutingExplanation explanation);
 
+    /// <summary>Acts on any deadline that fell due (one-way: the deadline sweeper does not wait on each lead).</summary>
+    [OneWay]
+    Task WakeAsync();
+
     /// <summary>Where the lead would go if it were routed now; changes nothing.</summary>
     [ReadOnly]
     Task<RoutingExplanation?> PreviewRoutingAsync();

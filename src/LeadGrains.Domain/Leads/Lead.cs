@@ -38,8 +38,8 @@ public sealed partial class Lead
     [Id(21)] public bool Qualified { get; set; }
     [Id(22)] public DateTimeOffset? LastSalesActivityAt { get; set; }
     [Id(23)] public DateTimeOffset StageEnteredAt { get; set; }
-    /// <summary>The deadline the lead's durable reminder is set for, so that it is only re-registered when that moves.</summary>
-    [Id(24)] public DateTimeOffset? ReminderDueAt { get; set; }
+    /// <summary>The next deadline as last recorded in the durable deadline store, so that it is written only when it moves.</summary>
+    [Id(24)] public DateTimeOffset? RecordedDeadline { get; set; }
 
     public bool Exists => LeadId.Length > 0;
 

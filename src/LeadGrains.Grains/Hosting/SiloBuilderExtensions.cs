@@ -3,6 +3,10 @@ using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Leads;
 using LeadGrains.Grains.Reps;
 using LeadGrains.Grains.Routing;
+using LeadGrains.Grains.Sla;
+using LeadGrains.Abstractions.Sla;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeadGrains.Grains.Hosting;
@@ -13,10 +17,17 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddLeadGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        // Grain state is stored with Orleans' own serializer: the state types are [GenerateSerializer]
+        // records with stable [Id]s, which is version tolerant, compact, and needs no JSON type names.
+        silo.Services.RemoveAll<IGrainStorageSerializer>();
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.TryAddSingleton<LiveConfig>();
         silo.Services.TryAddSingleton<LeadIntake>();
         silo.Services.TryAddSingleton<LeadRouter>();
         silo.Services.TryAddSingleton<RepDirectory>();
+        silo.Services.TryAddSingleton<IDeadlineStore, InMemoryDeadlineStore>();
+        // One reminder for the whole cluster keeps the deadline sweeper alive; registering it again is harmless.
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IDeadlineSweeperGrain>(IDeadlineSweeperGrain.Key).StartAsync());
         return silo;
     }
 

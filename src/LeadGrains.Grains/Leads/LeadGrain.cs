@@ -6,24 +6,23 @@ using LeadGrains.Domain.Routing;
 using LeadGrains.Domain.Sla;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Routing;
+using LeadGrains.Grains.Sla;
 
 namespace LeadGrains.Grains.Leads;
 
 /// <summary>
 /// Thin by design: loads the lead, lets <see cref="Lead"/> decide, stores the result, and carries
 /// out what the decision implies elsewhere (a rep released, a pool asked for a rep). Deadlines run
-/// on a grain timer for second-level precision while the lead is active, and on a reminder for
-/// durability: the reminder brings the lead back after a restart or failover.
+/// on a grain timer for second-level precision while the lead is active, and are recorded in the
+/// <see cref="IDeadlineStore"/> for durability: the sweeper wakes the lead after a restart or failover.
 /// </summary>
 public sealed class LeadGrain(
     [PersistentState("lead", StorageNames.Leads)] IPersistentState<Lead> state,
     LiveConfig config,
     LeadRouter router,
-    TimeProvider time) : Grain, ILeadGrain, IRemindable
+    IDeadlineStore deadlines,
+    TimeProvider time) : Grain, ILeadGrain
 {
-    private const string DeadlineReminder = "deadline";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(5);
-
     private IGrainTimer? _deadlineTimer;
 
     private Lead Lead => state.State;
@@ -109,8 +108,7 @@ public sealed class LeadGrain(
         return (await router.RouteAsync(Lead, live.Routing, preview: true)).Explanation;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == DeadlineReminder ? ActOnDeadlinesAsync() : Task.CompletedTask;
+    public Task WakeAsync() => ActOnDeadlinesAsync();
 
     /// <summary>
     /// Acts on whatever deadline is due now. Safe to call at any time and any number of times: the
@@ -188,8 +186,8 @@ public sealed class LeadGrain(
         }
         try
         {
-            var reminderMoved = await ArmReminderAsync(live);
-            if (change.Changed || reminderMoved)
+            var deadlineMoved = await RecordDeadlineAsync(live);
+            if (change.Changed || deadlineMoved)
             {
                 await state.WriteStateAsync();
             }
@@ -203,24 +201,16 @@ public sealed class LeadGrain(
         ArmTimer(live);
     }
 
-    /// <summary>Keeps one durable reminder per lead while it has an open deadline, re-registered only when the deadline moves.</summary>
-    private async Task<bool> ArmReminderAsync(EngineConfig live)
+    /// <summary>Records the lead's next deadline durably, only when it moved, before the lead's state is stored.</summary>
+    private async Task<bool> RecordDeadlineAsync(EngineConfig live)
     {
         var next = SlaPolicy.NextDeadline(Lead, live.Sla);
-        if (next == Lead.ReminderDueAt)
+        if (next == Lead.RecordedDeadline)
         {
             return false;
         }
-        if (next is { } due)
-        {
-            var dueIn = due - time.GetUtcNow();
-            await this.RegisterOrUpdateReminder(DeadlineReminder, dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, ReminderPeriod);
-        }
-        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-        Lead.ReminderDueAt = next;
+        await deadlines.SetAsync(Lead.LeadId, next);
+        Lead.RecordedDeadline = next;
         return true;
     }
 

@@ -1,5 +1,6 @@
 using LeadGrains.Abstractions.Leads;
 using LeadGrains.Abstractions.Reps;
+using LeadGrains.Abstractions.Sla;
 using LeadGrains.Domain.Configuration;
 using LeadGrains.Domain.Leads;
 using LeadGrains.Domain.Reps;
@@ -117,5 +118,26 @@ public sealed class SlaTests(SlaClusterFixture fixture) : IClassFixture<SlaClust
         Assert.Equal(LeadStage.Assigned, again.Stage);
         Assert.Contains(again.OwnerRepId, reps);
         Assert.NotEqual(lead.OwnerRepId, again.OwnerRepId);
+    }
+
+    [Fact]
+    public async Task Deadline_of_a_lead_that_is_not_active_is_acted_on_once_by_the_sweeper()
+    {
+        await RepsAsync("sla-sweep", 2);
+        var lead = await LeadFactory.SalesReadyAsync(fixture, "sla-sweep", high: true);
+        // Drop every idle activation, the lead's timer with it: only the durable deadline record is left.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        var sweeper = fixture.Grains.GetGrain<IDeadlineSweeperGrain>(IDeadlineSweeperGrain.Key);
+        Assert.True(await sweeper.SweepAsync() >= 1);
+        var breached = await LeadFactory.EventuallyAsync(() => ReadAsync(lead.LeadId), view => view!.Breaches >= 1, "the sweeper to wake the lead");
+        await sweeper.SweepAsync();
+        await sweeper.SweepAsync();
+
+        var final = await ReadAsync(lead.LeadId);
+        Assert.Equal(1, breached!.Breaches);
+        Assert.Equal(1, final!.Breaches);
+        Assert.Single(final.Timeline, entry => entry.Type == TimelineTypes.SlaBreached);
     }
 }

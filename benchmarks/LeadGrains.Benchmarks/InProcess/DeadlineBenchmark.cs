@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using LeadGrains.Abstractions.Configuration;
+using LeadGrains.Abstractions.Leads;
+using LeadGrains.Domain.Configuration;
+using LeadGrains.Domain.Leads;
+using LeadGrains.Domain.Reps;
+using LeadGrains.Grains.Configuration;
+using LeadGrains.Grains.Hosting;
+using LeadGrains.Grains.Leads;
+using LeadGrains.Grains.Reps;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace LeadGrains.Benchmarks.InProcess;
+
+/// <summary>
+/// 100,000 open first-touch deadlines in one silo: the memory they hold, and how late the breach
+/// is acted on after each deadline. Leads are assigned with a first-touch window long enough that
+/// all deadlines are open at once; nobody makes contact, so every one breaches. Lateness is the
+/// breach's timeline time minus the deadline, read back from every lead.
+/// </summary>
+public static class DeadlineBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var leads = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        var window = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 90);
+        using var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .UseOrleans(silo => silo.UseLocalhostClustering().AddLeadGrains().AddLeadGrainsMemoryStorage()
+                .Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromHours(1)))
+            .Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var live = host.Services.GetRequiredService<LiveConfig>();
+        var config = await live.GetAsync();
+        var update = await live.UpdateAsync(config with
+        {
+            Sla = config.Sla with { FirstTouch = new FirstTouchSla { High = window, Normal = window }, MaxBreaches = 5, Stall = new Dictionary<string, TimeSpan>() },
+        });
+        if (update.Outcome != ConfigUpdateOutcome.Updated)
+        {
+            throw new InvalidOperationException("configuration refused");
+        }
+        var reps = host.Services.GetRequiredService<RepDirectory>();
+        for (var i = 0; i < 50; i++)
+        {
+            await reps.UpsertAsync($"rep-{i:D2}", new RepProfile { Name = $"Rep {i}", Pools = ["default"], Capacity = 10_000 });
+        }
+        var intake = host.Services.GetRequiredService<LeadIntake>();
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        var ids = new string[leads];
+        await Parallel.ForAsync(0, leads, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var profile = new LeadProfile { Email = $"lead{i}@co{Guid.NewGuid():N}.com", Title = "Director", Employees = 500 };
+            var leadId = (await intake.CaptureAsync(profile, null)).Lead.LeadId;
+            await grains.GetGrain<ILeadGrain>(leadId).RecordActivityAsync(new ActivityRecord("demo", ActivityTypes.DemoRequest, DateTimeOffset.UtcNow));
+            ids[i] = leadId;
+        });
+        var opened = clock.Elapsed;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var heapOpen = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"opened {leads:N0} deadlines in {opened.TotalSeconds:F1} s; heap {heapBefore / 1048576.0:F0} MiB → {heapOpen / 1048576.0:F0} MiB ({(heapOpen - heapBefore) / (double)leads:F0} bytes per lead with an open deadline, lead state included)");
+        if (opened > window)
+        {
+            Console.WriteLine("warning: opening took longer than the window, so not all deadlines were open at once; raise the window");
+        }
+
+        await Task.Delay(window - opened + TimeSpan.FromSeconds(10));
+        var lateness = new List<double>(leads);
+        var missing = 0;
+        foreach (var chunk in ids.Chunk(1_000))
+        {
+            foreach (var view in await Task.WhenAll(chunk.Select(id => grains.GetGrain<ILeadGrain>(id).GetAsync())))
+            {
+                var assigned = view!.Timeline.FirstOrDefault(entry => entry.Type == TimelineTypes.Routed);
+                var breach = view.Timeline.FirstOrDefault(entry => entry.Type == TimelineTypes.SlaBreached);
+                if (assigned is null || breach is null)
+                {
+                    missing++;
+                    continue;
+                }
+                lateness.Add((breach.At - (assigned.At + window)).TotalMilliseconds);
+            }
+        }
+        lateness.Sort();
+        double P(double p) => lateness.Count == 0 ? double.NaN : lateness[Math.Min(lateness.Count - 1, (int)Math.Ceiling(p / 100 * lateness.Count) - 1)];
+        Console.WriteLine();
+        Console.WriteLine($"| open deadlines | bytes per lead (heap) | breach lateness p50 | p99 | max | not breached |");
+        Console.WriteLine($"|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| {leads:N0} | {(heapOpen - heapBefore) / (double)leads:F0} | {P(50):F1} ms | {P(99):F1} ms | {P(100):F1} ms | {missing} |");
+        await host.StopAsync();
+        return missing == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,31 @@
+using LeadGrains.Abstractions.Leads;
+using LeadGrains.Abstractions.Sla;
+
+namespace LeadGrains.Grains.Sla;
+
+/// <summary>
+/// Wakes leads whose deadline fell due while nobody held them active (a restart, a failover, a
+/// deactivation). One per cluster, kept alive by a single reminder; a lead that is active acts on
+/// its own timer to the second, and a woken one acts at once. Waking is harmless when the lead
+/// already acted: its policy reads its state.
+/// </summary>
+public sealed class DeadlineSweeperGrain(IDeadlineStore deadlines, TimeProvider time) : Grain, IDeadlineSweeperGrain, IRemindable
+{
+    public const int BatchSize = 1_000;
+    private const string SweepReminder = "sweep";
+    private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
+
+    public Task StartAsync() => this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod);
+
+    public async Task<int> SweepAsync()
+    {
+        var due = await deadlines.DueAsync(time.GetUtcNow(), BatchSize);
+        foreach (var leadId in due)
+        {
+            await GrainFactory.GetGrain<ILeadGrain>(leadId).WakeAsync();
+        }
+        return due.Count;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SweepAsync();
+}
