@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace LeadGrains.Storage;
 
@@ -38,11 +41,16 @@ public static class SiloBuilderPostgresExtensions
             });
         }
 
-        void ConfigureStorage(AdoNetGrainStorageOptions o)
-        {
-            o.Invariant = PostgresOrleansOptions.Invariant;
-            o.ConnectionString = connectionString;
-        }
+        // Orleans' binary serializer, not the provider's default Newtonsoft JSON: that one cannot read back a
+        // collection whose runtime type is compiler-made (a C# collection expression) and skips members that hold
+        // their default value. The binary form is the one grain calls use, and its [Id]s make it version tolerant.
+        void ConfigureStorage(OptionsBuilder<AdoNetGrainStorageOptions> storage) =>
+            storage.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = PostgresOrleansOptions.Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            });
 
         builder.AddAdoNetGrainStorageAsDefault(ConfigureStorage);
         foreach (var name in options.GrainStorageNames.Distinct(StringComparer.Ordinal))

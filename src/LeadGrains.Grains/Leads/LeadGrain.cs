@@ -5,6 +5,7 @@ using LeadGrains.Domain.Leads;
 using LeadGrains.Domain.Routing;
 using LeadGrains.Domain.Sla;
 using LeadGrains.Grains.Configuration;
+using LeadGrains.Grains.Persistence;
 using LeadGrains.Grains.Routing;
 using LeadGrains.Grains.Sla;
 
@@ -39,9 +40,12 @@ public sealed class LeadGrain(
     {
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
-        var change = Lead.Capture(this.GetPrimaryKeyString(), profile, capturedAt, live.Scoring, time.GetUtcNow());
-        await RouteIfReadyAsync(live, change);
-        await SaveAsync(live, change);
+        var change = await SaveAsync(live, async lead =>
+        {
+            var captured = lead.Capture(this.GetPrimaryKeyString(), profile, capturedAt, live.Scoring, time.GetUtcNow());
+            await RouteIfReadyAsync(live, captured);
+            return captured;
+        });
         await IndexAsync();
         await FollowUpAsync(queuedIn, releasedRepId: null);
         return new CaptureResult(change.Outcome == ChangeOutcome.Created, View(live));
@@ -55,10 +59,14 @@ public sealed class LeadGrain(
         }
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
-        var change = Lead.RecordActivity(activity, live.Scoring, time.GetUtcNow());
-        var duplicate = change.Outcome == ChangeOutcome.Duplicate;
-        await RouteIfReadyAsync(live, change);
-        await SaveAsync(live, change);
+        var duplicate = false;
+        await SaveAsync(live, async lead =>
+        {
+            var recorded = lead.RecordActivity(activity, live.Scoring, time.GetUtcNow());
+            duplicate = recorded.Outcome == ChangeOutcome.Duplicate;
+            await RouteIfReadyAsync(live, recorded);
+            return recorded;
+        });
         await FollowUpAsync(queuedIn, releasedRepId: null);
         return new ActivityResult(duplicate, View(live));
     }
@@ -73,14 +81,17 @@ public sealed class LeadGrain(
         }
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
-        var outcome = Lead.ApplySalesAction(action, time.GetUtcNow());
-        if (outcome.Result == SalesActionResult.Applied)
+        var outcome = await SaveAsync(live, async lead =>
         {
-            // Free the rep first: a qualified lead may be routed straight back into the same pool.
-            await FollowUpAsync(queuedIn, outcome.ReleasedRepId);
-            await RouteIfReadyAsync(live, outcome.Change);
-        }
-        await SaveAsync(live, outcome.Change);
+            var applied = lead.ApplySalesAction(action, time.GetUtcNow());
+            if (applied.Result == SalesActionResult.Applied)
+            {
+                // Free the rep first: a qualified lead may be routed straight back into the same pool.
+                await FollowUpAsync(queuedIn, applied.ReleasedRepId);
+                await RouteIfReadyAsync(live, applied.Change);
+            }
+            return applied;
+        }, result => result.Change);
         return new SalesActionResponse(outcome.Result, View(live), outcome.Refusal);
     }
 
@@ -91,7 +102,7 @@ public sealed class LeadGrain(
             var live = await config.GetAsync();
             var bySdr = live.Routing.SdrPool == poolId && !Lead.Qualified;
             var clock = FirstTouchClock.Start(Lead.Priority, live.Sla, time.GetUtcNow());
-            await SaveAsync(live, Lead.Assign(poolId, repId, bySdr, explanation, clock, new LeadChange(Lead)));
+            await SaveAsync(live, lead => Task.FromResult(lead.Assign(poolId, repId, bySdr, explanation, clock, new LeadChange(lead))));
             return;
         }
         // The lead moved on while it waited (closed, recycled, routed elsewhere): give the rep the slot back.
@@ -122,23 +133,26 @@ public sealed class LeadGrain(
             return;
         }
         var live = await config.GetAsync();
-        var queuedIn = QueuedIn();
-        var change = new LeadChange(Lead);
-        // A lead that slept past several deadlines catches up on each in turn.
-        for (var step = 0; step < 4; step++)
+        await SaveAsync(live, async lead =>
         {
-            var manager = live.Routing.Pools.FirstOrDefault(pool => pool.Id == Lead.PoolId)?.ManagerEmail;
-            var outcome = Lead.ApplyDueDeadlines(live.Sla, manager, time.GetUtcNow());
-            if (outcome.Decision.Action == SlaAction.None)
+            var queuedIn = QueuedIn();
+            var change = new LeadChange(lead);
+            // A lead that slept past several deadlines catches up on each in turn.
+            for (var step = 0; step < 4; step++)
             {
-                break;
+                var manager = live.Routing.Pools.FirstOrDefault(pool => pool.Id == lead.PoolId)?.ManagerEmail;
+                var outcome = lead.ApplyDueDeadlines(live.Sla, manager, time.GetUtcNow());
+                if (outcome.Decision.Action == SlaAction.None)
+                {
+                    break;
+                }
+                change.Absorb(outcome.Change);
+                await FollowUpAsync(queuedIn, outcome.ReleasedRepId);
+                queuedIn = QueuedIn();
+                await RouteIfReadyAsync(live, change);
             }
-            change.Absorb(outcome.Change);
-            await FollowUpAsync(queuedIn, outcome.ReleasedRepId);
-            queuedIn = QueuedIn();
-            await RouteIfReadyAsync(live, change);
-        }
-        await SaveAsync(live, change, force: true);
+            return change;
+        }, force: true);
     }
 
     /// <summary>What a change implies elsewhere: free the rep, leave the queue the lead no longer waits in.</summary>
@@ -178,19 +192,32 @@ public sealed class LeadGrain(
 
     private LeadView View(EngineConfig live) => LeadView.Of(Lead, live.Scoring, time.GetUtcNow());
 
-    private async Task SaveAsync(EngineConfig live, LeadChange change, bool force = false)
+    private Task<LeadChange> SaveAsync(EngineConfig live, Func<Lead, Task<LeadChange>> command, bool force = false) =>
+        SaveAsync(live, command, change => change, force);
+
+    /// <summary>
+    /// Applies the command to the lead, records its next deadline and stores it. A write that lost an
+    /// ETag race is re-read and the whole command, handoff included, applied again to the stored lead
+    /// (<see cref="PersistentStateUpdates"/>), so no acknowledged change is lost.
+    /// </summary>
+    private async Task<T> SaveAsync<T>(EngineConfig live, Func<Lead, Task<T>> command, Func<T, LeadChange> changeOf, bool force = false)
     {
-        if (!change.Changed && !force)
-        {
-            return;
-        }
+        var acted = false;
         try
         {
-            var deadlineMoved = await RecordDeadlineAsync(live);
-            if (change.Changed || deadlineMoved)
+            var saved = await state.UpdateAsync(async lead =>
             {
-                await state.WriteStateAsync();
+                var result = await command(lead);
+                var change = changeOf(result);
+                acted = change.Changed || force;
+                var deadlineMoved = acted && await RecordDeadlineAsync(lead, live);
+                return (Result: result, Write: change.Changed || deadlineMoved);
+            }, applied => applied.Write);
+            if (acted)
+            {
+                ArmTimer(live);
             }
+            return saved.Result;
         }
         catch
         {
@@ -198,19 +225,18 @@ public sealed class LeadGrain(
             DeactivateOnIdle();
             throw;
         }
-        ArmTimer(live);
     }
 
     /// <summary>Records the lead's next deadline durably, only when it moved, before the lead's state is stored.</summary>
-    private async Task<bool> RecordDeadlineAsync(EngineConfig live)
+    private async Task<bool> RecordDeadlineAsync(Lead lead, EngineConfig live)
     {
-        var next = SlaPolicy.NextDeadline(Lead, live.Sla);
-        if (next == Lead.RecordedDeadline)
+        var next = SlaPolicy.NextDeadline(lead, live.Sla);
+        if (next == lead.RecordedDeadline)
         {
             return false;
         }
-        await deadlines.SetAsync(Lead.LeadId, next);
-        Lead.RecordedDeadline = next;
+        await deadlines.SetAsync(lead.LeadId, next);
+        lead.RecordedDeadline = next;
         return true;
     }
 

@@ -11,6 +11,8 @@ public sealed class LeadGrainsOptions
     public string ServiceId { get; set; } = "leadgrains";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+    /// <summary>Address this silo advertises to the others and listens on; loopback unless set (Postgres only).</summary>
+    public string? AdvertisedIPAddress { get; set; }
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
     public ApiLimits Api { get; set; } = new();
     public bool Demo { get; set; }

@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using LeadGrains.Grains.Hosting;
+using LeadGrains.Host.Storage;
 
 namespace LeadGrains.Host.Hosting;
 
@@ -18,6 +19,9 @@ public static class SiloSetup
                 case StorageKind.Memory:
                     silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
                     silo.AddLeadGrainsMemoryStorage();
+                    break;
+                case StorageKind.Postgres:
+                    silo.UseLeadGrainsPostgresStorage(settings, builder.Configuration);
                     break;
                 default:
                     throw new InvalidOperationException($"LeadGrains:Storage '{settings.Storage}' is not supported by this build.");

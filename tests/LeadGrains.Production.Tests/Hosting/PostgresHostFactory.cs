@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LeadGrains.Production.Tests.Hosting;
+
+/// <summary>
+/// The real host (<c>Program</c>) in Postgres mode on Kestrel at a loopback port, its silo on free ports.
+/// Hosts made with the same database and ServiceId share state; with the same ClusterId they form one cluster.
+/// </summary>
+public sealed class PostgresHostFactory : WebApplicationFactory<Program>
+{
+    public const string DevKey = "local-dev-key";
+
+    private readonly string _connectionString;
+    private readonly string _clusterId;
+    private readonly string _serviceId;
+
+    public PostgresHostFactory(string connectionString, string clusterId, string serviceId = "leadgrains-tests")
+    {
+        _connectionString = connectionString;
+        _clusterId = clusterId;
+        _serviceId = serviceId;
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("LeadGrains:Storage", "Postgres");
+        builder.UseSetting("ConnectionStrings:LeadGrains", _connectionString);
+        builder.UseSetting("LeadGrains:ClusterId", _clusterId);
+        builder.UseSetting("LeadGrains:ServiceId", _serviceId);
+        builder.UseSetting("LeadGrains:SiloPort", Ports.FreeLoopbackPort().Text());
+        builder.UseSetting("LeadGrains:GatewayPort", Ports.FreeLoopbackPort().Text());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public HttpClient Client()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", DevKey);
+        return client;
+    }
+}
