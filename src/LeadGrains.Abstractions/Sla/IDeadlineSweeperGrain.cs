@@ -5,7 +5,7 @@ public interface IDeadlineSweeperGrain : IGrainWithStringKey
 {
     public const string Key = "sla";
 
-    /// <summary>Registers the sweeper's reminder (once a minute); idempotent.</summary>
+    /// <summary>Registers the sweeper's reminder (once a minute) and sweeps once; idempotent.</summary>
     Task StartAsync();
 
     /// <summary>Wakes every lead with a deadline due now; returns how many.</summary>

@@ -15,7 +15,12 @@ public sealed class DeadlineSweeperGrain(IDeadlineStore deadlines, TimeProvider 
     private const string SweepReminder = "sweep";
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
 
-    public Task StartAsync() => this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod);
+    /// <summary>Registers the reminder and sweeps at once, so deadlines that fell due while the cluster was down are acted on as it starts.</summary>
+    public async Task StartAsync()
+    {
+        await this.RegisterOrUpdateReminder(SweepReminder, SweepPeriod, SweepPeriod);
+        await SweepAsync();
+    }
 
     public async Task<int> SweepAsync()
     {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace LeadGrains.Production.Tests.Hosting;
 
@@ -15,8 +17,11 @@ public sealed class PostgresHostFactory : WebApplicationFactory<Program>
     private readonly string _clusterId;
     private readonly string _serviceId;
 
-    public PostgresHostFactory(string connectionString, string clusterId, string serviceId = "leadgrains-tests")
+    private readonly TimeProvider? _time;
+
+    public PostgresHostFactory(string connectionString, string clusterId, string serviceId = "leadgrains-tests", TimeProvider? time = null)
     {
+        _time = time;
         _connectionString = connectionString;
         _clusterId = clusterId;
         _serviceId = serviceId;
@@ -33,6 +38,14 @@ public sealed class PostgresHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("LeadGrains:SiloPort", Ports.FreeLoopbackPort().Text());
         builder.UseSetting("LeadGrains:GatewayPort", Ports.FreeLoopbackPort().Text());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (_time is { } time)
+        {
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton(time);
+                services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            });
+        }
     }
 
     public HttpClient Client()
