@@ -28,7 +28,6 @@ public static class TimelineTypes
     public const string Queued = "queued";
     public const string Unrouted = "unrouted";
     public const string SalesAction = "sales_action";
-    public const string Released = "released";
     public const string Reassigned = "reassigned";
     public const string SlaWarning = "sla_warning";
     public const string SlaBreached = "sla_breached";

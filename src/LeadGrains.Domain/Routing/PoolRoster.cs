@@ -17,23 +17,31 @@ public sealed class PoolRoster
     [Id(2)] public long Sequence { get; set; }
     [Id(3)] public long LastPick { get; set; }
 
-    /// <summary>Takes news of a rep; older news than what the pool has is ignored. A rep that left the pool is removed.</summary>
-    public void Upsert(string poolId, RepSnapshot snapshot)
+    /// <summary>
+    /// Takes news of a rep; older news than what the pool has is ignored, and a rep that left the pool
+    /// is removed. Returns true when membership changed (joined, left, weight, capacity, active, leave,
+    /// territories), which the pool stores; a change of load alone is soft state, learnt again from
+    /// the rep at its next handoff.
+    /// </summary>
+    public bool Upsert(string poolId, RepSnapshot snapshot)
     {
         if (!snapshot.Pools.Contains(poolId, StringComparer.Ordinal))
         {
-            Members.Remove(snapshot.RepId);
-            return;
+            return Members.Remove(snapshot.RepId);
         }
-        if (Members.TryGetValue(snapshot.RepId, out var member))
+        if (!Members.TryGetValue(snapshot.RepId, out var member))
         {
-            if (snapshot.Revision >= member.Snapshot.Revision)
-            {
-                member.Snapshot = snapshot;
-            }
-            return;
+            Members[snapshot.RepId] = new PoolMember { Snapshot = snapshot };
+            return true;
         }
-        Members[snapshot.RepId] = new PoolMember { Snapshot = snapshot };
+        if (snapshot.Revision < member.Snapshot.Revision)
+        {
+            return false;
+        }
+        var known = member.Snapshot;
+        member.Snapshot = snapshot;
+        return known.Weight != snapshot.Weight || known.Capacity != snapshot.Capacity || known.Active != snapshot.Active
+            || known.Availability != snapshot.Availability || !known.Territories.SequenceEqual(snapshot.Territories);
     }
 
     public RoutingChoice Choose(HandoffRequest request, DateTimeOffset now)

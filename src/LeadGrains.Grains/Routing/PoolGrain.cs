@@ -57,8 +57,10 @@ public sealed class PoolGrain(
 
     public async Task MemberChangedAsync(RepSnapshot snapshot)
     {
-        Roster.Upsert(PoolId, snapshot);
-        await state.WriteStateAsync();
+        if (Roster.Upsert(PoolId, snapshot))
+        {
+            await state.WriteStateAsync();
+        }
         await ServeQueueAsync();
     }
 
