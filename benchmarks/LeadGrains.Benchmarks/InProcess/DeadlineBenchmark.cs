@@ -45,9 +45,11 @@ public static class DeadlineBenchmark
             throw new InvalidOperationException("configuration refused");
         }
         var reps = host.Services.GetRequiredService<RepDirectory>();
-        for (var i = 0; i < 50; i++)
+        // Enough reps that each holds a realistic book (a rep's open leads are stored as one set).
+        var repCount = Math.Max(50, leads / 200);
+        for (var i = 0; i < repCount; i++)
         {
-            await reps.UpsertAsync($"rep-{i:D2}", new RepProfile { Name = $"Rep {i}", Pools = ["default"], Capacity = 10_000 });
+            await reps.UpsertAsync($"rep-{i:D4}", new RepProfile { Name = $"Rep {i}", Pools = ["default"], Capacity = 1_000 });
         }
         var intake = host.Services.GetRequiredService<LeadIntake>();
 
