@@ -1,3 +1,4 @@
+using LeadGrains.Host.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -6,12 +7,11 @@ namespace LeadGrains.Host.Health;
 /// <summary>Ready only while PostgreSQL answers a query on <c>ConnectionStrings:LeadGrains</c> (Storage=Postgres).</summary>
 public sealed class PostgresReachableCheck(IConfiguration configuration) : IHealthCheck
 {
-    public const string ConnectionStringName = "LeadGrains";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (configuration.GetConnectionString(ConnectionStringName) is not { Length: > 0 } connectionString)
+        if (configuration.GetConnectionString(PostgresStorageSetup.ConnectionStringName) is not { Length: > 0 } connectionString)
         {
             return HealthCheckResult.Unhealthy("ConnectionStrings:LeadGrains is not set.");
         }

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using LeadGrains.Api.Tests.Hosting;
 using LeadGrains.Host.Health;
+using LeadGrains.Operations.Tests.Hosting;
+using LeadGrains.Storage;
 using LeadGrains.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace LeadGrains.Operations.Tests.Health;
 
@@ -46,5 +50,41 @@ public sealed class PostgresReachableCheckTests(PostgresServerFixture postgres) 
         var result = await CheckAsync(null);
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public async Task Host_on_postgres_is_not_ready_while_the_database_refuses_connections_yet_stays_live()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await new SchemaMigrator().MigrateAsync(database, CancellationToken.None);
+        var name = new NpgsqlConnectionStringBuilder(database).Database!;
+        using var factory = new LeadGrainsApiFactory().With("LeadGrains:Storage", "Postgres").With("ConnectionStrings:LeadGrains", database);
+        var client = factory.Client(apiKey: null);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthSetup.ReadyPath)).StatusCode);
+
+        await ExecuteAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        try
+        {
+            await Eventually.MatchAsync(async () => (await client.GetAsync(HealthSetup.ReadyPath)).StatusCode,
+                status => status == HttpStatusCode.ServiceUnavailable, "ready turns 503 while the database refuses connections");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthSetup.LivePath)).StatusCode);
+        }
+        finally
+        {
+            await ExecuteAsync($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
+        }
+        await Eventually.MatchAsync(async () => (await client.GetAsync(HealthSetup.ReadyPath)).StatusCode,
+            status => status == HttpStatusCode.OK, "ready again once the database answers");
+    }
+
+    private async Task ExecuteAsync(params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(postgres.ServerConnectionString);
+        await connection.OpenAsync();
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -17,9 +17,13 @@ public static class Eventually
             }
             if (DateTime.UtcNow > until)
             {
-                Assert.Fail($"Within {Deadline.TotalSeconds}s: {what}. Last seen: {value}");
+                Assert.Fail($"Within {Deadline.TotalSeconds}s: {what}. Last seen: {Describe(value)}");
             }
             await Task.Delay(50);
         }
     }
+
+    private static string? Describe(object? value) => value is System.Collections.IEnumerable items and not string
+        ? string.Join(Environment.NewLine, items.Cast<object>())
+        : value?.ToString();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using LeadGrains.Host.Health;
+using LeadGrains.Host.Storage;
 using LeadGrains.Host.Hosting;
 using LeadGrains.Host.Security;
 using Microsoft.Extensions.Configuration;
@@ -93,7 +94,7 @@ public sealed class ManifestTests
 
         foreach (var container in new[] { Silo(rendered), init })
         {
-            Assert.NotNull(Configuration(container).GetConnectionString(PostgresReachableCheck.ConnectionStringName));
+            Assert.NotNull(Configuration(container).GetConnectionString(PostgresStorageSetup.ConnectionStringName));
             Assert.NotNull(Env(container).Single(variable => (string?)variable["name"] == "ConnectionStrings__LeadGrains")["valueFrom"]!["secretKeyRef"]);
         }
         Assert.Equal(["db", "init"], init["args"]!.AsArray().Select(arg => (string)arg!));

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LeadGrains.Abstractions.Leads;
 using LeadGrains.Api.Tests.Hosting;
 using LeadGrains.Operations.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadGrains.Operations.Tests.Metrics;
 
@@ -42,9 +44,19 @@ public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<Metrics
         host.Time.Advance(TimeSpan.FromMinutes(10));
         await SalesActionAsync(graded, "contacted");
         await SalesActionAsync(handRaiser, "reject");
-        var after = await Eventually.MatchAsync(ScrapeAsync,
+        await Eventually.MatchAsync(ScrapeAsync,
             samples => samples.Value("leadgrains_handoffs_total", ("pool", pool)) >= 3 && samples.Value("leadgrains_pool_queue_depth", ("pool", pool)) == 0,
             "three handoffs and an empty queue");
+        // The last lead was handed over at minute 10 with a 15-minute first-touch window: warned at 11¼, breached at 15.
+        var slaClock = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ILeadGrain>(waiting);
+        host.Time.Advance(TimeSpan.FromMinutes(12));
+        await slaClock.WakeAsync();
+        await Eventually.MatchAsync(ScrapeAsync, samples => samples.Value("leadgrains_sla_warnings_total", ("pool", pool)) == 1, "an SLA warning");
+        host.Time.Advance(TimeSpan.FromMinutes(4));
+        await slaClock.WakeAsync();
+        var after = await Eventually.MatchAsync(ScrapeAsync,
+            samples => samples.Value("leadgrains_sla_breaches_total", ("pool", pool)) == 1 && samples.Value("leadgrains_handoffs_total", ("pool", pool)) >= 4,
+            "an SLA breach, after which the lead is handed over again");
 
         var delta = (string name, (string, string)[] labels) => after.Value(name, labels) - before.Value(name, labels);
         var expected = new SortedDictionary<string, double>(StringComparer.Ordinal)
@@ -55,8 +67,10 @@ public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<Metrics
             ["activities demo_request"] = 2,
             ["sales-ready normal"] = 1,
             ["sales-ready high"] = 2,
-            ["handoffs in the pool"] = 3,
+            ["handoffs in the pool, one after the breach"] = 4,
             ["queue depth at the end"] = 0,
+            ["sla warnings in the pool"] = 1,
+            ["sla breaches in the pool"] = 1,
             ["recycled, rejected"] = 1,
             ["first touches"] = 1,
             ["first touch seconds"] = 600,
@@ -71,15 +85,17 @@ public sealed class MetricsTests(MetricsTests.Host host) : IClassFixture<Metrics
             ["activities demo_request"] = delta("leadgrains_activities_total", [("type", "demo_request")]),
             ["sales-ready normal"] = delta("leadgrains_leads_sales_ready_total", [("priority", "normal")]),
             ["sales-ready high"] = delta("leadgrains_leads_sales_ready_total", [("priority", "high")]),
-            ["handoffs in the pool"] = delta("leadgrains_handoffs_total", [("pool", pool)]),
+            ["handoffs in the pool, one after the breach"] = delta("leadgrains_handoffs_total", [("pool", pool)]),
             ["queue depth at the end"] = after.Value("leadgrains_pool_queue_depth", ("pool", pool)),
+            ["sla warnings in the pool"] = delta("leadgrains_sla_warnings_total", [("pool", pool)]),
+            ["sla breaches in the pool"] = delta("leadgrains_sla_breaches_total", [("pool", pool)]),
             ["recycled, rejected"] = delta("leadgrains_leads_recycled_total", [("reason", "rejected")]),
             ["first touches"] = delta("leadgrains_lead_first_touch_seconds_count", []),
             ["first touch seconds"] = delta("leadgrains_lead_first_touch_seconds_sum", []),
             ["first touches within 15 minutes"] = delta("leadgrains_lead_first_touch_seconds_bucket", [("le", "900")]),
             ["first touches within 5 minutes"] = delta("leadgrains_lead_first_touch_seconds_bucket", [("le", "300")]),
         };
-        Assert.True(expected.SequenceEqual(actual), string.Join(Environment.NewLine, after.Where(sample => sample.Name.StartsWith("leadgrains_", StringComparison.Ordinal))));
+        Assert.Equal(expected, actual);
         Assert.Contains(after, sample => sample.Name.StartsWith("orleans_", StringComparison.Ordinal));
     }
 
