@@ -21,7 +21,7 @@ public sealed class RenderedManifests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var kubectl = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start.");
+        using var kubectl = Start(start);
         var output = kubectl.StandardOutput.ReadToEndAsync();
         var error = kubectl.StandardError.ReadToEndAsync();
         if (!kubectl.WaitForExit(TimeSpan.FromMinutes(1)))
@@ -40,6 +40,18 @@ public sealed class RenderedManifests
 
     public JsonObject Named(string kind, string name) =>
         Assert.Single(OfKind(kind), item => (string?)item["metadata"]!["name"] == name);
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("The rendered-manifest tests need kubectl on the PATH (it renders kustomize offline; no cluster is used).", ex);
+        }
+    }
 
     /// <summary>Each YAML document as JSON; scalars stay strings, as YAML wrote them.</summary>
     private static List<JsonObject> Parse(string yaml)
