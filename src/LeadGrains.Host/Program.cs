@@ -12,6 +12,8 @@ if (await StartupCheck.RefuseAsync(builder.Configuration, Console.Error) is { } 
 }
 builder.AddLeadGrainsSilo();
 builder.AddLeadGrainsApi();
+builder.AddLeadGrainsTelemetry();
+builder.AddLeadGrainsShutdown();
 
 var app = builder.Build();
 app.MapLeadGrainsApi();

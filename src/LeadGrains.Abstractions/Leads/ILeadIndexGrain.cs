@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace LeadGrains.Abstractions.Leads;
 
 /// <summary>
@@ -15,7 +18,12 @@ public interface ILeadIndexGrain : IGrainWithStringKey
 
 public static class LeadKeys
 {
-    public static string Email(string normalizedEmail) => $"email/{normalizedEmail}";
+    /// <remarks>
+    /// A digest, not the address: grain ids appear in Orleans' logs, traces, dashboard and storage keys,
+    /// and none of those may carry personal data.
+    /// </remarks>
+    public static string Email(string normalizedEmail) =>
+        $"email/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail)))}";
 
     public static string CrmId(string crmId) => $"crm/{crmId.Trim()}";
 }

@@ -83,6 +83,7 @@ public sealed partial class Lead
             return change;
         }
         Activities.Add(activity);
+        change.Activities.Add(activity);
         change.Outcome = ChangeOutcome.Updated;
         Evaluate(model, now, change);
         return change;
@@ -140,6 +141,11 @@ public sealed class LeadChange(Lead lead)
 {
     public ChangeOutcome Outcome { get; set; }
     public List<StageChange> StageChanges { get; } = [];
+    /// <summary>The timeline entries and the new activities this command added, for telemetry.</summary>
+    public List<TimelineEntry> Entries { get; } = [];
+    public List<ActivityRecord> Activities { get; } = [];
+    /// <summary>When the lead was first touched before this command, so the first touch is measured once.</summary>
+    public DateTimeOffset? FirstTouchBefore { get; } = lead.FirstTouchAt;
     public bool Changed => Outcome is ChangeOutcome.Created or ChangeOutcome.Updated;
 
     /// <summary>Takes on what another change of the same lead recorded, so several steps are stored as one.</summary>
@@ -150,11 +156,14 @@ public sealed class LeadChange(Lead lead)
             Outcome = ChangeOutcome.Updated;
         }
         StageChanges.AddRange(other.StageChanges);
+        Entries.AddRange(other.Entries);
+        Activities.AddRange(other.Activities);
     }
 
     public void Record(TimelineEntry entry)
     {
         lead.Timeline.Add(entry);
         lead.UpdatedAt = entry.At;
+        Entries.Add(entry);
     }
 }

@@ -8,6 +8,8 @@ using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Persistence;
 using LeadGrains.Grains.Routing;
 using LeadGrains.Grains.Sla;
+using LeadGrains.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace LeadGrains.Grains.Leads;
 
@@ -22,7 +24,8 @@ public sealed class LeadGrain(
     LiveConfig config,
     LeadRouter router,
     IDeadlineStore deadlines,
-    TimeProvider time) : Grain, ILeadGrain
+    TimeProvider time,
+    ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
     private IGrainTimer? _deadlineTimer;
 
@@ -217,6 +220,7 @@ public sealed class LeadGrain(
             {
                 ArmTimer(live);
             }
+            LeadTelemetry.Stored(changeOf(saved.Result), Lead, logger);
             return saved.Result;
         }
         catch

@@ -4,6 +4,7 @@ using LeadGrains.Abstractions.Reps;
 using LeadGrains.Abstractions.Routing;
 using LeadGrains.Domain.Reps;
 using LeadGrains.Domain.Routing;
+using LeadGrains.Grains.Telemetry;
 
 namespace LeadGrains.Grains.Routing;
 
@@ -23,7 +24,14 @@ public sealed class PoolGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        LeadGrainsMetrics.QueueDepth(PoolId, Roster.Queue.Count);
         ArmReturnTimer();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        LeadGrainsMetrics.QueueDepth(PoolId, null);
         return Task.CompletedTask;
     }
 
@@ -34,12 +42,12 @@ public sealed class PoolGrain(
         {
             if (wasQueued)
             {
-                await state.WriteStateAsync();
+                await SaveAsync();
             }
             return assigned;
         }
         var queued = Roster.Enqueue(request, time.GetUtcNow());
-        await state.WriteStateAsync();
+        await SaveAsync();
         ArmReturnTimer();
         var assessed = Roster.Assess(request, time.GetUtcNow());
         var explanation = RoutingExplanation.For(request.Rule, PoolId, null, RoutingOutcomes.Queued, assessed, assessed.Count(candidate => candidate.Skipped is null));
@@ -59,7 +67,7 @@ public sealed class PoolGrain(
     {
         if (Roster.Upsert(PoolId, snapshot))
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
         await ServeQueueAsync();
     }
@@ -68,7 +76,7 @@ public sealed class PoolGrain(
     {
         if (Roster.Withdraw(leadId))
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
@@ -121,9 +129,15 @@ public sealed class PoolGrain(
         }
         if (served)
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
         ArmReturnTimer();
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        LeadGrainsMetrics.QueueDepth(PoolId, Roster.Queue.Count);
     }
 
     /// <summary>A rep on leave with an end date comes back by itself: wake then to serve the queue.</summary>

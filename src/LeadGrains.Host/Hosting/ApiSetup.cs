@@ -20,6 +20,8 @@ public static class ApiSetup
         builder.AddLeadGrainsProblems();
         builder.AddLeadGrainsSecurity();
         builder.AddLeadGrainsHealth();
+        // The live log stream would show every log line to whoever holds a dashboard credential.
+        builder.Services.Configure<DashboardOptions>(dashboard => dashboard.HideTrace = !builder.Environment.IsDevelopment());
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "LeadGrains API", Version = "v1", Description = "Lead scoring, routing and service levels on Orleans." };
@@ -44,6 +46,7 @@ public static class ApiSetup
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
         app.MapLeadGrainsHealth();
+        app.MapLeadGrainsMetrics();
         var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
         if (!app.Environment.IsDevelopment())
         {

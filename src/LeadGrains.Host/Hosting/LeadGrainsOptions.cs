@@ -16,6 +16,12 @@ public sealed class LeadGrainsOptions
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
     public ApiLimits Api { get; set; } = new();
     public bool Demo { get; set; }
+    /// <summary>This silo's name in the cluster and on the dashboard (in Kubernetes, the pod's name); Orleans picks one unless set.</summary>
+    public string? SiloName { get; set; }
+    /// <summary>How long a stop may take before the host gives up waiting (<c>HostOptions.ShutdownTimeout</c>).</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long the host keeps serving, not ready, after a stop begins, so that load balancers stop sending first.</summary>
+    public TimeSpan ShutdownDrainDelay { get; set; } = TimeSpan.Zero;
 }
 
 public enum StorageKind

@@ -14,6 +14,7 @@ public static class SiloSetup
         builder.UseOrleans(silo =>
         {
             silo.AddLeadGrains();
+            silo.UseLeadGrainsSiloName(settings);
             switch (settings.Storage)
             {
                 case StorageKind.Memory:
