@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using LeadGrains.Host.Configuration;
 using LeadGrains.Host.Health;
+using LeadGrains.Host.Ingest;
 using LeadGrains.Host.Json;
 using LeadGrains.Host.Leads;
 using LeadGrains.Host.Problems;
@@ -20,6 +21,7 @@ public static class ApiSetup
         builder.AddLeadGrainsProblems();
         builder.AddLeadGrainsSecurity();
         builder.AddLeadGrainsHealth();
+        builder.Services.AddSingleton<LeadEventIngest>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "LeadGrains API", Version = "v1", Description = "Lead scoring, routing and service levels on Orleans." };
@@ -53,6 +55,7 @@ public static class ApiSetup
         app.MapRepsApi();
         app.MapRoutingApi();
         app.MapConfigApi();
+        app.MapIngestApi();
         return app;
     }
 }

@@ -34,4 +34,6 @@ public sealed class ApiLimits
 {
     /// <summary>Largest request body accepted; a larger one gets 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Largest NDJSON batch <c>/api/v1/ingest</c> accepts; it is read as a stream, never held whole.</summary>
+    public long MaxIngestBytes { get; set; } = 64L * 1024 * 1024;
 }
