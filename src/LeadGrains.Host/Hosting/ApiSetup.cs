@@ -8,6 +8,7 @@ using LeadGrains.Host.Problems;
 using LeadGrains.Host.Reps;
 using LeadGrains.Host.Routing;
 using LeadGrains.Host.Security;
+using LeadGrains.Host.Webhooks;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -56,6 +57,7 @@ public static class ApiSetup
         app.MapRoutingApi();
         app.MapConfigApi();
         app.MapIngestApi();
+        app.MapCrmWebhookApi();
         return app;
     }
 }

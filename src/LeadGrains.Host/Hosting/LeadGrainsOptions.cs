@@ -15,6 +15,7 @@ public sealed class LeadGrainsOptions
     public string? AdvertisedIPAddress { get; set; }
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
     public ApiLimits Api { get; set; } = new();
+    public CrmWebhookOptions CrmWebhook { get; set; } = new();
     public bool Demo { get; set; }
 }
 
@@ -36,4 +37,12 @@ public sealed class ApiLimits
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
     /// <summary>Largest NDJSON batch <c>/api/v1/ingest</c> accepts; it is read as a stream, never held whole.</summary>
     public long MaxIngestBytes { get; set; } = 64L * 1024 * 1024;
+}
+
+public sealed class CrmWebhookOptions
+{
+    /// <summary>The shared secret the CRM signs deliveries with; without it every delivery is refused.</summary>
+    public string Secret { get; set; } = "";
+    /// <summary>How long a delivery id is remembered, so that a repeat within it is applied once.</summary>
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(7);
 }
