@@ -5,6 +5,7 @@ using LeadGrains.Host.Ingest;
 using LeadGrains.Host.Json;
 using LeadGrains.Host.Leads;
 using LeadGrains.Host.Problems;
+using LeadGrains.Host.RateLimiting;
 using LeadGrains.Host.Reps;
 using LeadGrains.Host.Routing;
 using LeadGrains.Host.Security;
@@ -21,6 +22,7 @@ public static class ApiSetup
         builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
         builder.AddLeadGrainsProblems();
         builder.AddLeadGrainsSecurity();
+        builder.AddLeadGrainsRateLimiting();
         builder.AddLeadGrainsHealth();
         builder.Services.AddSingleton<LeadEventIngest>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -43,6 +45,7 @@ public static class ApiSetup
     {
         app.UseLeadGrainsProblems();
         app.UseAuthentication();
+        app.UseLeadGrainsRateLimiting();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();

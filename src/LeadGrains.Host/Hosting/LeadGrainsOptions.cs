@@ -37,6 +37,7 @@ public sealed class ApiLimits
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
     /// <summary>Largest NDJSON batch <c>/api/v1/ingest</c> accepts; it is read as a stream, never held whole.</summary>
     public long MaxIngestBytes { get; set; } = 64L * 1024 * 1024;
+    public RateLimitOptions RateLimit { get; set; } = new();
 }
 
 public sealed class CrmWebhookOptions
@@ -45,4 +46,11 @@ public sealed class CrmWebhookOptions
     public string Secret { get; set; } = "";
     /// <summary>How long a delivery id is remembered, so that a repeat within it is applied once.</summary>
     public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>Requests per API key: <see cref="PermitsPerSecond"/> sustained, bursts up to <see cref="Burst"/>; 0 turns limiting off.</summary>
+public sealed class RateLimitOptions
+{
+    public int PermitsPerSecond { get; set; } = 10_000;
+    public int Burst { get; set; } = 20_000;
 }
