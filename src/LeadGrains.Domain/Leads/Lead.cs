@@ -140,6 +140,8 @@ public sealed class LeadChange(Lead lead)
 {
     public ChangeOutcome Outcome { get; set; }
     public List<StageChange> StageChanges { get; } = [];
+    /// <summary>The timeline entries this change recorded, in order: what outbound events are derived from.</summary>
+    public List<TimelineEntry> Entries { get; } = [];
     public bool Changed => Outcome is ChangeOutcome.Created or ChangeOutcome.Updated;
 
     /// <summary>Takes on what another change of the same lead recorded, so several steps are stored as one.</summary>
@@ -150,11 +152,13 @@ public sealed class LeadChange(Lead lead)
             Outcome = ChangeOutcome.Updated;
         }
         StageChanges.AddRange(other.StageChanges);
+        Entries.AddRange(other.Entries);
     }
 
     public void Record(TimelineEntry entry)
     {
         lead.Timeline.Add(entry);
+        Entries.Add(entry);
         lead.UpdatedAt = entry.At;
     }
 }

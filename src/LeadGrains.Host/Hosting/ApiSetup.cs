@@ -61,6 +61,7 @@ public static class ApiSetup
         app.MapConfigApi();
         app.MapIngestApi();
         app.MapCrmWebhookApi();
+        app.MapWebhookSubscriptionsApi();
         return app;
     }
 }

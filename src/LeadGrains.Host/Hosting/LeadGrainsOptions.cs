@@ -16,6 +16,7 @@ public sealed class LeadGrainsOptions
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
     public ApiLimits Api { get; set; } = new();
     public CrmWebhookOptions CrmWebhook { get; set; } = new();
+    public OutboundWebhookOptions Webhooks { get; set; } = new();
     public bool Demo { get; set; }
 }
 
@@ -53,4 +54,10 @@ public sealed class RateLimitOptions
 {
     public int PermitsPerSecond { get; set; } = 10_000;
     public int Burst { get; set; } = 20_000;
+}
+
+public sealed class OutboundWebhookOptions
+{
+    /// <summary>Whether subscriptions may target private and loopback addresses; unset means only in Development.</summary>
+    public bool? AllowPrivateNetworks { get; set; }
 }
