@@ -141,8 +141,9 @@ public sealed class LeadChange(Lead lead)
 {
     public ChangeOutcome Outcome { get; set; }
     public List<StageChange> StageChanges { get; } = [];
-    /// <summary>The timeline entries and the new activities this command added, for telemetry.</summary>
+    /// <summary>The timeline entries this change recorded, in order: what telemetry and outbound events are derived from.</summary>
     public List<TimelineEntry> Entries { get; } = [];
+    /// <summary>The activities this command added, for telemetry.</summary>
     public List<ActivityRecord> Activities { get; } = [];
     /// <summary>When the lead was first touched before this command, so the first touch is measured once.</summary>
     public DateTimeOffset? FirstTouchBefore { get; } = lead.FirstTouchAt;
@@ -163,7 +164,7 @@ public sealed class LeadChange(Lead lead)
     public void Record(TimelineEntry entry)
     {
         lead.Timeline.Add(entry);
-        lead.UpdatedAt = entry.At;
         Entries.Add(entry);
+        lead.UpdatedAt = entry.At;
     }
 }

@@ -1,12 +1,15 @@
 using Orleans.Dashboard;
 using LeadGrains.Host.Configuration;
 using LeadGrains.Host.Health;
+using LeadGrains.Host.Ingest;
 using LeadGrains.Host.Json;
 using LeadGrains.Host.Leads;
 using LeadGrains.Host.Problems;
+using LeadGrains.Host.RateLimiting;
 using LeadGrains.Host.Reps;
 using LeadGrains.Host.Routing;
 using LeadGrains.Host.Security;
+using LeadGrains.Host.Webhooks;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -19,9 +22,11 @@ public static class ApiSetup
         builder.Services.ConfigureHttpJsonOptions(options => JsonSetup.Apply(options.SerializerOptions));
         builder.AddLeadGrainsProblems();
         builder.AddLeadGrainsSecurity();
+        builder.AddLeadGrainsRateLimiting();
         builder.AddLeadGrainsHealth();
         // The live log stream would show every log line to whoever holds a dashboard credential.
         builder.Services.Configure<DashboardOptions>(dashboard => dashboard.HideTrace = !builder.Environment.IsDevelopment());
+        builder.Services.AddSingleton<LeadEventIngest>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "LeadGrains API", Version = "v1", Description = "Lead scoring, routing and service levels on Orleans." };
@@ -42,6 +47,7 @@ public static class ApiSetup
     {
         app.UseLeadGrainsProblems();
         app.UseAuthentication();
+        app.UseLeadGrainsRateLimiting();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
@@ -56,6 +62,9 @@ public static class ApiSetup
         app.MapRepsApi();
         app.MapRoutingApi();
         app.MapConfigApi();
+        app.MapIngestApi();
+        app.MapCrmWebhookApi();
+        app.MapWebhookSubscriptionsApi();
         return app;
     }
 }

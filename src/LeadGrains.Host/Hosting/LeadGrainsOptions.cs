@@ -15,6 +15,8 @@ public sealed class LeadGrainsOptions
     public string? AdvertisedIPAddress { get; set; }
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
     public ApiLimits Api { get; set; } = new();
+    public CrmWebhookOptions CrmWebhook { get; set; } = new();
+    public OutboundWebhookOptions Webhooks { get; set; } = new();
     public bool Demo { get; set; }
     /// <summary>This silo's name in the cluster and on the dashboard (in Kubernetes, the pod's name); Orleans picks one unless set.</summary>
     public string? SiloName { get; set; }
@@ -40,4 +42,28 @@ public sealed class ApiLimits
 {
     /// <summary>Largest request body accepted; a larger one gets 413.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Largest NDJSON batch <c>/api/v1/ingest</c> accepts; it is read as a stream, never held whole.</summary>
+    public long MaxIngestBytes { get; set; } = 64L * 1024 * 1024;
+    public RateLimitOptions RateLimit { get; set; } = new();
+}
+
+public sealed class CrmWebhookOptions
+{
+    /// <summary>The shared secret the CRM signs deliveries with; without it every delivery is refused.</summary>
+    public string Secret { get; set; } = "";
+    /// <summary>How long a delivery id is remembered, so that a repeat within it is applied once.</summary>
+    public TimeSpan DeliveryRetention { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>Requests per API key: <see cref="PermitsPerSecond"/> sustained, bursts up to <see cref="Burst"/>; 0 turns limiting off.</summary>
+public sealed class RateLimitOptions
+{
+    public int PermitsPerSecond { get; set; } = 10_000;
+    public int Burst { get; set; } = 20_000;
+}
+
+public sealed class OutboundWebhookOptions
+{
+    /// <summary>Whether subscriptions may target private and loopback addresses; unset means only in Development.</summary>
+    public bool? AllowPrivateNetworks { get; set; }
 }

@@ -1,5 +1,7 @@
 using LeadGrains.Host.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LeadGrains.Host.Problems;
@@ -26,12 +28,18 @@ public static class ProblemsSetup
         app.UseStatusCodePages();
         var maxBody = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LeadGrainsOptions>>().Value.Api.MaxBodyBytes;
         // A declared length over the limit is refused before anything reads the body, on any server.
+        // An endpoint may carry its own limit (BodySizeLimit); the server then enforces that one while the body streams.
         app.Use((context, next) =>
         {
-            if (context.Request.ContentLength > maxBody)
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBody;
+            if (context.Request.ContentLength > limit)
             {
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                    detail: $"The body may be at most {maxBody} bytes.").ExecuteAsync(context);
+                    detail: $"The body may be at most {limit} bytes.").ExecuteAsync(context);
+            }
+            if (limit != maxBody && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
             }
             return next(context);
         });

@@ -35,7 +35,9 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
-        var claims = match.Scopes.Select(scope => new Claim(ApiScopes.ClaimType, scope));
+        // The key's id (a hash, never the key) names the caller, e.g. for rate limiting per key.
+        var claims = match.Scopes.Select(scope => new Claim(ApiScopes.ClaimType, scope))
+            .Append(new Claim(ClaimTypes.NameIdentifier, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(match.Key)))[..16]));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
