@@ -44,7 +44,8 @@ public sealed class HandoffTests(ClusterFixture fixture)
         }
         var leads = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => LeadFactory.SalesReadyAsync(fixture, "churn", high: i % 3 == 0)));
 
-        // Close, reject and return what was assigned while reps go on leave and come back.
+        // Close, reject and return what was assigned while one rep is on leave and another goes and comes back.
+        await fixture.Reps.SetAvailabilityAsync(reps[0], new Availability(false));
         var churn = leads.Where(lead => lead.OwnerRepId is not null).Select((lead, i) => (i % 4) switch
         {
             0 => LeadFactory.ActAsync(fixture, lead, SalesActionType.Won, amount: 1_000),
@@ -52,7 +53,6 @@ public sealed class HandoffTests(ClusterFixture fixture)
             2 => LeadFactory.ActAsync(fixture, lead, SalesActionType.ReturnToMarketing),
             _ => LeadFactory.ActAsync(fixture, lead, SalesActionType.Contacted),
         }).Cast<Task>().ToList();
-        churn.Add(fixture.Reps.SetAvailabilityAsync(reps[0], new Availability(false)));
         churn.Add(fixture.Reps.SetAvailabilityAsync(reps[1], new Availability(false)).ContinueWith(_ => fixture.Reps.SetAvailabilityAsync(reps[1], Availability.Present)).Unwrap());
         await Task.WhenAll(churn);
 
