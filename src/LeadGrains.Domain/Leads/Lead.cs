@@ -40,6 +40,8 @@ public sealed partial class Lead
     [Id(23)] public DateTimeOffset StageEnteredAt { get; set; }
     /// <summary>The next deadline as last recorded in the durable deadline store, so that it is written only when it moves.</summary>
     [Id(24)] public DateTimeOffset? RecordedDeadline { get; set; }
+    /// <summary>Outbound events stored with the change that raised them and not yet handed to delivery (DESIGN §7).</summary>
+    [Id(25)] public List<Webhooks.OutboxEvent> Outbox { get; set; } = [];
 
     public bool Exists => LeadId.Length > 0;
 

@@ -4,6 +4,8 @@ using LeadGrains.Grains.Leads;
 using LeadGrains.Grains.Reps;
 using LeadGrains.Grains.Routing;
 using LeadGrains.Grains.Sla;
+using LeadGrains.Grains.Webhooks;
+using LeadGrains.Abstractions.Webhooks;
 using LeadGrains.Abstractions.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -26,8 +28,12 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<LeadRouter>();
         silo.Services.TryAddSingleton<RepDirectory>();
         silo.Services.TryAddSingleton<IDeadlineStore, InMemoryDeadlineStore>();
+        silo.Services.TryAddSingleton<WebhookOutbox>();
+        silo.Services.AddOptions<WebhookDeliveryOptions>();
         // One reminder for the whole cluster keeps the deadline sweeper alive; registering it again is harmless.
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IDeadlineSweeperGrain>(IDeadlineSweeperGrain.Key).StartAsync());
+        // Deliveries pending when the cluster stopped resume as it starts (a reminder covers a single lost silo).
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.Key).WakeAllAsync());
         return silo;
     }
 

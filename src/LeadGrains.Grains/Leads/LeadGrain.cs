@@ -4,11 +4,13 @@ using LeadGrains.Domain.Configuration;
 using LeadGrains.Domain.Leads;
 using LeadGrains.Domain.Routing;
 using LeadGrains.Domain.Sla;
+using LeadGrains.Domain.Webhooks;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Persistence;
 using LeadGrains.Grains.Routing;
 using LeadGrains.Grains.Sla;
 using LeadGrains.Grains.Telemetry;
+using LeadGrains.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
 
 namespace LeadGrains.Grains.Leads;
@@ -25,6 +27,7 @@ public sealed class LeadGrain(
     LeadRouter router,
     IDeadlineStore deadlines,
     TimeProvider time,
+    WebhookOutbox outbox,
     ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
     private IGrainTimer? _deadlineTimer;
@@ -35,7 +38,10 @@ public sealed class LeadGrain(
     {
         if (Lead.Exists)
         {
-            ArmTimer(await config.GetAsync());
+            var live = await config.GetAsync();
+            ArmTimer(live);
+            // Events stored but not handed to delivery before the last activation ended.
+            await outbox.DrainAsync(state, View(live));
         }
     }
 
@@ -212,6 +218,10 @@ public sealed class LeadGrain(
             {
                 var result = await command(lead);
                 var change = changeOf(result);
+                if (change.Changed)
+                {
+                    lead.Outbox.AddRange(OutboxEvent.Raise(change.Entries));
+                }
                 acted = change.Changed || force;
                 var deadlineMoved = acted && await RecordDeadlineAsync(lead, live);
                 return (Result: result, Write: change.Changed || deadlineMoved);
@@ -221,6 +231,7 @@ public sealed class LeadGrain(
                 ArmTimer(live);
             }
             LeadTelemetry.Stored(changeOf(saved.Result), Lead, logger);
+            await outbox.DrainAsync(state, View(live));
             return saved.Result;
         }
         catch

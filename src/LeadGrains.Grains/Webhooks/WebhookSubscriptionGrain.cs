@@ -17,8 +17,11 @@ public sealed class WebhookSubscriptionGrain(
         var created = state.State.Subscription is null;
         state.State.Subscription = subscription;
         await state.WriteStateAsync();
+        await Registry.SetAsync(this.GetPrimaryKeyString(), subscription.EventTypes);
         return created;
     }
+
+    private IWebhookRegistryGrain Registry => GrainFactory.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.Key);
 
     public Task<WebhookSubscription?> GetAsync() => Task.FromResult(state.State.Subscription);
 
@@ -29,6 +32,7 @@ public sealed class WebhookSubscriptionGrain(
             return false;
         }
         await state.ClearStateAsync();
+        await Registry.RemoveAsync(this.GetPrimaryKeyString());
         return true;
     }
 }

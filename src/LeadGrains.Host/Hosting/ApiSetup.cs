@@ -27,6 +27,7 @@ public static class ApiSetup
         // The live log stream would show every log line to whoever holds a dashboard credential.
         builder.Services.Configure<DashboardOptions>(dashboard => dashboard.HideTrace = !builder.Environment.IsDevelopment());
         builder.Services.AddSingleton<LeadEventIngest>();
+        HttpWebhookSender.AddLeadGrainsWebhookDelivery(builder);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "LeadGrains API", Version = "v1", Description = "Lead scoring, routing and service levels on Orleans." };

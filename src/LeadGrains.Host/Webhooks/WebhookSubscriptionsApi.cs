@@ -20,6 +20,8 @@ public static class WebhookSubscriptionsApi
         api.MapPut("/{id}", PutAsync).WithSummary("Create or replace a subscription: url, eventTypes, secret");
         api.MapGet("/{id}", GetAsync).WithSummary("A subscription (its secret is never shown)");
         api.MapDelete("/{id}", DeleteAsync).WithSummary("Remove a subscription");
+        api.MapGet("/{id}/deliveries", DeliveriesAsync).WithSummary("The delivery log: pending, delivered and dead-lettered, with attempts and the last error");
+        api.MapPost("/{id}/deliveries/{deliveryId}/redeliver", RedeliverAsync).WithSummary("Requeue a dead-lettered delivery");
         return api;
     }
 
@@ -59,6 +61,25 @@ public static class WebhookSubscriptionsApi
         IsWellFormed(id) && await grains.GetGrain<IWebhookSubscriptionGrain>(id).DeleteAsync()
             ? TypedResults.NoContent()
             : NotFound(id);
+
+    public static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryView>>, ProblemHttpResult>> DeliveriesAsync(string id, IGrainFactory grains) =>
+        IsWellFormed(id) && await grains.GetGrain<IWebhookSubscriptionGrain>(id).GetAsync() is not null
+            ? TypedResults.Ok(await grains.GetGrain<IWebhookDeliveryGrain>(id).ListAsync())
+            : NotFound(id);
+
+    public static async Task<Results<Accepted, ProblemHttpResult>> RedeliverAsync(string id, string deliveryId, IGrainFactory grains)
+    {
+        if (!IsWellFormed(id) || await grains.GetGrain<IWebhookSubscriptionGrain>(id).GetAsync() is null)
+        {
+            return NotFound(id);
+        }
+        return await grains.GetGrain<IWebhookDeliveryGrain>(id).RedeliverAsync(deliveryId) switch
+        {
+            RedeliverOutcome.Requeued => TypedResults.Accepted($"/api/v1/webhooks/subscriptions/{id}/deliveries"),
+            RedeliverOutcome.NotDeadLettered => ApiProblems.Conflict("Delivery not dead-lettered", "Only a dead-lettered delivery can be redelivered; this one is pending or was delivered."),
+            _ => ApiProblems.NotFound("Delivery not found", $"Subscription '{id}' has no delivery '{(deliveryId.Length > 64 ? deliveryId[..64] : deliveryId)}' in its log."),
+        };
+    }
 
     private static ProblemHttpResult NotFound(string id) =>
         ApiProblems.NotFound("Subscription not found", $"No subscription has id '{(id.Length > 64 ? id[..64] : id)}'.");
