@@ -18,9 +18,12 @@ public sealed class PostgresHostFactory : WebApplicationFactory<Program>
     private readonly string _serviceId;
 
     private readonly TimeProvider? _time;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public PostgresHostFactory(string connectionString, string clusterId, string serviceId = "leadgrains-tests", TimeProvider? time = null)
+    public PostgresHostFactory(string connectionString, string clusterId, string serviceId = "leadgrains-tests", TimeProvider? time = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _time = time;
         _connectionString = connectionString;
         _clusterId = clusterId;
@@ -38,6 +41,10 @@ public sealed class PostgresHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("LeadGrains:SiloPort", Ports.FreeLoopbackPort().Text());
         builder.UseSetting("LeadGrains:GatewayPort", Ports.FreeLoopbackPort().Text());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_time is { } time)
         {
             builder.ConfigureServices(services =>
