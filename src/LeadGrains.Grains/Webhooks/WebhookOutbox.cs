@@ -30,6 +30,7 @@ public sealed partial class WebhookOutbox(IGrainFactory grains, IOptions<Webhook
         {
             var subscriptions = await grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.Key).GetAsync();
             var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
+            var handedAny = false;
             foreach (var (subscriptionId, eventTypes) in subscriptions)
             {
                 var deliveries = events
@@ -40,9 +41,17 @@ public sealed partial class WebhookOutbox(IGrainFactory grains, IOptions<Webhook
                 if (deliveries.Count > 0)
                 {
                     await grains.GetGrain<IWebhookDeliveryGrain>(subscriptionId).EnqueueAsync(deliveries);
+                    handedAny = true;
                 }
             }
             var handed = events.Select(raised => raised.Id).ToHashSet(StringComparer.Ordinal);
+            if (!handedAny)
+            {
+                // Nobody listens to these: drop them without a write of their own; the lead's next write stores that,
+                // and until then a reactivation finds them again and drops them again.
+                lead.Outbox.RemoveAll(raised => handed.Contains(raised.Id));
+                return;
+            }
             await state.UpdateAsync(current => current.Outbox.RemoveAll(raised => handed.Contains(raised.Id)) > 0, removed => removed);
         }
         catch (Exception exception)
