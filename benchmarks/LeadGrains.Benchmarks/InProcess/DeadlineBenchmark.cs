@@ -27,7 +27,7 @@ public static class DeadlineBenchmark
     {
         var leads = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         var window = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 90);
-        using var host = Host.CreateDefaultBuilder()
+        using var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .UseOrleans(silo => silo.UseLocalhostClustering().AddLeadGrains().AddLeadGrainsMemoryStorage()
                 .Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromHours(1)))
