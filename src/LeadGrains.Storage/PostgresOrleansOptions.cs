@@ -7,7 +7,8 @@ public sealed class PostgresOrleansOptions
     public const string Invariant = "Npgsql";
 
     /// <summary>Grain storage names LeadGrains' grains use, besides the default provider.</summary>
-    public static readonly IReadOnlyList<string> DefaultGrainStorageNames = ["leads", "reps", "config", "indexes"];
+    // The host passes LeadGrains.Abstractions.StorageNames.All; this default mirrors it for callers without the abstractions.
+    public static readonly IReadOnlyList<string> DefaultGrainStorageNames = ["leads", "reps", "config", "indexes", "pools"];
 
     /// <summary>Npgsql connection string of a database migrated with <see cref="SchemaMigrator"/>.</summary>
     public string ConnectionString { get; set; } = string.Empty;

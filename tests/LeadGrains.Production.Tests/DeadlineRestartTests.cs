@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using LeadGrains.Abstractions.Sla;
+using LeadGrains.Api.Tests.Hosting;
 using LeadGrains.Production.Tests.Hosting;
 using LeadGrains.Testing;
 using Microsoft.Extensions.DependencyInjection;

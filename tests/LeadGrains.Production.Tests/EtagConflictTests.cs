@@ -1,4 +1,5 @@
 using System.Net;
+using LeadGrains.Api.Tests.Hosting;
 using LeadGrains.Production.Tests.Hosting;
 using LeadGrains.Testing;
 using Npgsql;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using LeadGrains.Api.Tests.Hosting;
 using LeadGrains.Production.Tests.Hosting;
 using LeadGrains.Testing;
 

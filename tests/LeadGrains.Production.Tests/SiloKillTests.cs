@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using LeadGrains.Api.Tests.Hosting;
 using LeadGrains.Production.Tests.Hosting;
 using LeadGrains.Testing;
 using Xunit.Abstractions;

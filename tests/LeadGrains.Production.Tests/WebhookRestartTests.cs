@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LeadGrains.Api.Tests.Webhooks;
 using LeadGrains.Domain.Webhooks;
+using LeadGrains.Api.Tests.Hosting;
 using LeadGrains.Production.Tests.Hosting;
 using LeadGrains.Testing;
 

@@ -55,7 +55,11 @@ public sealed class LeadGrain(
             await RouteIfReadyAsync(live, captured);
             return captured;
         });
-        await IndexAsync();
+        if (change.Changed)
+        {
+            // A capture that says nothing new cannot have a new email or CRM id to bind.
+            await IndexAsync();
+        }
         await FollowUpAsync(queuedIn, releasedRepId: null);
         return new CaptureResult(change.Outcome == ChangeOutcome.Created, View(live));
     }
