@@ -11,6 +11,7 @@ public static class StorageNames
     public const string Config = "config";
     public const string Indexes = "indexes";
     public const string Pools = "pools";
+    public const string Reports = "reports";
 
-    public static readonly IReadOnlyList<string> All = [Leads, Reps, Config, Indexes, Pools];
+    public static readonly IReadOnlyList<string> All = [Leads, Reps, Config, Indexes, Pools, Reports];
 }

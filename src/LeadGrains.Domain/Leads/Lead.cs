@@ -42,6 +42,8 @@ public sealed partial class Lead
     [Id(24)] public DateTimeOffset? RecordedDeadline { get; set; }
     /// <summary>Outbound events stored with the change that raised them and not yet handed to delivery (DESIGN §7).</summary>
     [Id(25)] public List<Webhooks.OutboxEvent> Outbox { get; set; } = [];
+    /// <summary>Where the lead is counted among current leads for reports, so that a move takes it out of the old slot.</summary>
+    [Id(26)] public Reports.ReportSlot? CountedAs { get; set; }
 
     public bool Exists => LeadId.Length > 0;
 
@@ -149,6 +151,10 @@ public sealed class LeadChange(Lead lead)
     public List<ActivityRecord> Activities { get; } = [];
     /// <summary>When the lead was first touched before this command, so the first touch is measured once.</summary>
     public DateTimeOffset? FirstTouchBefore { get; } = lead.FirstTouchAt;
+    /// <summary>When the running first-touch clock was due before this command, so a contact is judged in time or late.</summary>
+    public DateTimeOffset? FirstTouchDueBefore { get; } = lead.FirstTouch?.DueAt;
+    /// <summary>The rep holding the lead before this command, to whom what it ends is attributed.</summary>
+    public string? OwnerBefore { get; } = lead.OwnerRepId;
     public bool Changed => Outcome is ChangeOutcome.Created or ChangeOutcome.Updated;
 
     /// <summary>Takes on what another change of the same lead recorded, so several steps are stored as one.</summary>
@@ -165,6 +171,7 @@ public sealed class LeadChange(Lead lead)
 
     public void Record(TimelineEntry entry)
     {
+        entry = entry with { RepId = entry.RepId ?? lead.OwnerRepId, PoolId = entry.PoolId ?? lead.PoolId };
         lead.Timeline.Add(entry);
         Entries.Add(entry);
         lead.UpdatedAt = entry.At;

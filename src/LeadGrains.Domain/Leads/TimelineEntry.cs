@@ -16,6 +16,10 @@ public sealed record TimelineEntry
     /// <summary>For routing entries: the rule, the pool and every candidate considered.</summary>
     [Id(8)] public Routing.RoutingExplanation? Routing { get; init; }
     [Id(9)] public decimal? Amount { get; init; }
+    /// <summary>The rep holding the lead when this happened (for a sales action, the rep who acted).</summary>
+    [Id(10)] public string? RepId { get; init; }
+    /// <summary>The pool the lead was routed to when this happened.</summary>
+    [Id(11)] public string? PoolId { get; init; }
 }
 
 public static class TimelineTypes

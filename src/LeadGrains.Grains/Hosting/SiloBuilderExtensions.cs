@@ -2,6 +2,7 @@ using LeadGrains.Abstractions;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Leads;
 using LeadGrains.Grains.Reps;
+using LeadGrains.Grains.Reports;
 using LeadGrains.Grains.Routing;
 using LeadGrains.Grains.Sla;
 using LeadGrains.Grains.Webhooks;
@@ -29,6 +30,9 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<RepDirectory>();
         silo.Services.TryAddSingleton<IDeadlineStore, InMemoryDeadlineStore>();
         silo.Services.TryAddSingleton<WebhookOutbox>();
+        silo.Services.TryAddSingleton<ReportFeed>();
+        silo.Services.TryAddSingleton<ReportReader>();
+        silo.Services.AddHostedService<ReportFeedFlusher>();
         silo.Services.AddOptions<WebhookDeliveryOptions>();
         // One reminder for the whole cluster keeps the deadline sweeper alive; registering it again is harmless.
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IDeadlineSweeperGrain>(IDeadlineSweeperGrain.Key).StartAsync());

@@ -2,11 +2,13 @@ using LeadGrains.Abstractions;
 using LeadGrains.Abstractions.Leads;
 using LeadGrains.Domain.Configuration;
 using LeadGrains.Domain.Leads;
+using LeadGrains.Domain.Reports;
 using LeadGrains.Domain.Routing;
 using LeadGrains.Domain.Sla;
 using LeadGrains.Domain.Webhooks;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Persistence;
+using LeadGrains.Grains.Reports;
 using LeadGrains.Grains.Routing;
 using LeadGrains.Grains.Sla;
 using LeadGrains.Grains.Telemetry;
@@ -28,6 +30,7 @@ public sealed class LeadGrain(
     IDeadlineStore deadlines,
     TimeProvider time,
     WebhookOutbox outbox,
+    ReportFeed reports,
     ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
     private IGrainTimer? _deadlineTimer;
@@ -216,15 +219,20 @@ public sealed class LeadGrain(
     private async Task<T> SaveAsync<T>(EngineConfig live, Func<Lead, Task<T>> command, Func<T, LeadChange> changeOf, bool force = false)
     {
         var acted = false;
+        ReportDelta? facts = null;
         try
         {
             var saved = await state.UpdateAsync(async lead =>
             {
+                // Applied again to the stored lead after a lost ETag race: only the last run's facts count.
+                facts = null;
                 var result = await command(lead);
                 var change = changeOf(result);
                 if (change.Changed)
                 {
                     lead.Outbox.AddRange(OutboxEvent.Raise(change.Entries));
+                    facts = new ReportDelta();
+                    ReportFacts.Record(lead, change, facts);
                 }
                 acted = change.Changed || force;
                 var deadlineMoved = acted && await RecordDeadlineAsync(lead, live);
@@ -235,6 +243,10 @@ public sealed class LeadGrain(
                 ArmTimer(live);
             }
             LeadTelemetry.Stored(changeOf(saved.Result), Lead, logger);
+            if (facts is not null)
+            {
+                reports.Add(facts);
+            }
             await outbox.DrainAsync(state, View(live));
             return saved.Result;
         }
