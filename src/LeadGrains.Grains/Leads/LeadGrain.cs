@@ -33,6 +33,8 @@ public sealed class LeadGrain(
     ReportFeed reports,
     ILogger<LeadGrain> logger) : Grain, ILeadGrain
 {
+    private static readonly TimeSpan MaxTimerDue = TimeSpan.FromDays(1);
+
     private IGrainTimer? _deadlineTimer;
 
     private Lead Lead => state.State;
@@ -280,8 +282,9 @@ public sealed class LeadGrain(
         {
             return;
         }
-        var dueIn = next - time.GetUtcNow();
-        _deadlineTimer = this.RegisterGrainTimer(ActOnDeadlinesAsync, new GrainTimerCreationOptions(dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Timeout.InfiniteTimeSpan));
+        // Grain timers reach at most ~49 days; a longer deadline (a 60-day opportunity stall) is re-checked daily.
+        var dueIn = TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, MaxTimerDue.Ticks));
+        _deadlineTimer = this.RegisterGrainTimer(ActOnDeadlinesAsync, new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>Binds the lead's current email and CRM id to it, so later captures by either find it.</summary>

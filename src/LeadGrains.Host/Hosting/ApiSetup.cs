@@ -7,6 +7,7 @@ using LeadGrains.Host.Leads;
 using LeadGrains.Host.Problems;
 using LeadGrains.Host.RateLimiting;
 using LeadGrains.Host.Reps;
+using LeadGrains.Host.Reports;
 using LeadGrains.Host.Routing;
 using LeadGrains.Host.Security;
 using LeadGrains.Host.Webhooks;
@@ -62,6 +63,7 @@ public static class ApiSetup
         app.MapLeadsApi();
         app.MapRepsApi();
         app.MapRoutingApi();
+        app.MapReportsApi();
         app.MapConfigApi();
         app.MapIngestApi();
         app.MapCrmWebhookApi();

@@ -40,7 +40,8 @@ public sealed record ForecastReport(
         {
             var observed = total.ReachedCount(path[i]);
             var on = total.ReachedCount(path[i + 1]);
-            return new StepConversion(path[i].WireName(), path[i + 1].WireName(), observed, on, prior, Round((on + priorWeight * prior) / (observed + priorWeight)));
+            var weight = observed + priorWeight;
+            return new StepConversion(path[i].WireName(), path[i + 1].WireName(), observed, on, prior, weight == 0 ? prior : Round((on + priorWeight * prior) / weight));
         }).ToList();
         var open = Open.Select(stage =>
         {

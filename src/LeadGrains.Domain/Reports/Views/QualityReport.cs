@@ -19,7 +19,9 @@ public sealed record QualityReport(QualityFigures Overall, IReadOnlyList<SourceQ
 {
     public static QualityReport From(ReportData data) => new(
         QualityFigures.Of(data.Total()),
-        [.. data.By(dims => dims.Source).Select(group => new SourceQuality(group.Key, QualityFigures.Of(group.Counters)))]);
+        [.. data.By(dims => dims.Source)
+            .Select(group => new SourceQuality(group.Key, QualityFigures.Of(group.Counters)))
+            .Where(source => source.Figures.HandedOff + source.Figures.Rejected + source.Figures.Returned > 0)]);
 
     public ReportTable ToTable() => new(
         ["source", "handed_off", "accepted", "rejected", "returned", "quality_rate", "rejected_reasons", "returned_reasons"],
