@@ -8,7 +8,7 @@ public sealed class PostgresOrleansOptions
 
     /// <summary>Grain storage names LeadGrains' grains use, besides the default provider.</summary>
     // The host passes LeadGrains.Abstractions.StorageNames.All; this default mirrors it for callers without the abstractions.
-    public static readonly IReadOnlyList<string> DefaultGrainStorageNames = ["leads", "reps", "config", "indexes", "pools"];
+    public static readonly IReadOnlyList<string> DefaultGrainStorageNames = ["leads", "reps", "config", "indexes", "pools", "reports"];
 
     /// <summary>Npgsql connection string of a database migrated with <see cref="SchemaMigrator"/>.</summary>
     public string ConnectionString { get; set; } = string.Empty;
