@@ -1,5 +1,6 @@
 using LeadGrains.Abstractions.Leads;
 using LeadGrains.Domain.Leads;
+using LeadGrains.Domain.Scoring;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Leads;
 using LeadGrains.Host.Hosting;
@@ -52,7 +53,14 @@ public sealed partial class DemoStream(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var now = time.GetUtcNow();
-                await StepAsync(now - last, stoppingToken);
+                try
+                {
+                    await StepAsync(now - last, stoppingToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    LogStepFailed(logger, "step", error);
+                }
                 last = now;
                 if (Interlocked.Increment(ref _steps) % 60 == 0)
                 {
@@ -146,7 +154,7 @@ public sealed partial class DemoStream(
         return followed;
     }
 
-    private async Task<FollowedLead?> EngageAsync(FollowedLead lead, ActivityRequest request, Domain.Scoring.ScoringModel scoring)
+    private async Task<FollowedLead?> EngageAsync(FollowedLead lead, ActivityRequest request, ScoringModel scoring)
     {
         var now = time.GetUtcNow();
         var errors = LeadRequestValidator.Validate(request, scoring, now);
