@@ -1,3 +1,4 @@
+using LeadGrains.Host.Demo;
 using LeadGrains.Host.Hosting;
 using LeadGrains.Host.Storage;
 
@@ -14,6 +15,7 @@ builder.AddLeadGrainsSilo();
 builder.AddLeadGrainsApi();
 builder.AddLeadGrainsTelemetry();
 builder.AddLeadGrainsShutdown();
+builder.AddLeadGrainsDemo();
 
 var app = builder.Build();
 app.MapLeadGrainsApi();

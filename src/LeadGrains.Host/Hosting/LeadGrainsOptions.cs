@@ -17,7 +17,12 @@ public sealed class LeadGrainsOptions
     public ApiLimits Api { get; set; } = new();
     public CrmWebhookOptions CrmWebhook { get; set; } = new();
     public OutboundWebhookOptions Webhooks { get; set; } = new();
+    /// <summary>Seeds pools and reps and streams synthetic leads, engagement and sales actions (DESIGN §9); see <c>Demo/</c>.</summary>
     public bool Demo { get; set; }
+    /// <summary>Synthetic leads captured per second of business time in demo mode.</summary>
+    public double DemoRate { get; set; } = 2;
+    /// <summary>The seed of demo mode's generator: the same seed and the same timing give the same run.</summary>
+    public int DemoSeed { get; set; } = 42;
     /// <summary>This silo's name in the cluster and on the dashboard (in Kubernetes, the pod's name); Orleans picks one unless set.</summary>
     public string? SiloName { get; set; }
     /// <summary>How long a stop may take before the host gives up waiting (<c>HostOptions.ShutdownTimeout</c>).</summary>
