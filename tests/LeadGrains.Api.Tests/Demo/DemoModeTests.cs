@@ -69,6 +69,12 @@ public sealed class DemoModeTests(DemoApiFactory factory, ITestOutputHelper outp
             openLeads += (await (await client.GetAsync($"/api/v1/reps/{repId}")).JsonAsync()).GetProperty("openLeads").GetInt32();
         }
         Assert.True(openLeads > 0, seen);
+
+        // The reports move with it: the funnel counts every lead the demo captured and its wins.
+        var funnel = (await (await client.GetAsync("/api/v1/reports/funnel")).JsonAsync()).GetProperty("data").GetProperty("stages").EnumerateArray()
+            .ToDictionary(stage => stage.GetProperty("stage").GetString()!, stage => stage.GetProperty("reached").GetInt64());
+        Assert.Equal(emails.Count, funnel["captured"]);
+        Assert.Equal(stages.Count(stage => stage == "won"), funnel["won"]);
     }
 
     private static async Task EventuallyAsync(Func<bool> condition, string what)
