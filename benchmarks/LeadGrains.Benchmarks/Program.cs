@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "handoff" => await HandoffBenchmark.RunAsync(args[1..]),
     "deadlines" => await DeadlineBenchmark.RunAsync(args[1..]),
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "reports" => await ReportBenchmark.RunAsync(args[1..]),
     _ => Run(args),
 };
 
