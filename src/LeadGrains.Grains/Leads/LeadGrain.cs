@@ -245,7 +245,7 @@ public sealed class LeadGrain(
                 ArmTimer(live);
             }
             LeadTelemetry.Stored(changeOf(saved.Result), Lead, logger);
-            if (facts is not null)
+            if (facts is { IsEmpty: false })
             {
                 reports.Add(facts);
             }
