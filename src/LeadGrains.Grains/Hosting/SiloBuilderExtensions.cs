@@ -1,5 +1,6 @@
 using LeadGrains.Abstractions;
 using LeadGrains.Grains.Configuration;
+using LeadGrains.Grains.Events;
 using LeadGrains.Grains.Leads;
 using LeadGrains.Grains.Reps;
 using LeadGrains.Grains.Routing;
@@ -28,6 +29,8 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<LeadRouter>();
         silo.Services.TryAddSingleton<RepDirectory>();
         silo.Services.TryAddSingleton<IDeadlineStore, InMemoryDeadlineStore>();
+        // In this process only, as durable as in-memory grain state; Postgres mode replaces it.
+        silo.Services.TryAddSingleton<IEventLog, InMemoryEventLog>();
         silo.Services.TryAddSingleton<WebhookOutbox>();
         silo.Services.AddOptions<WebhookDeliveryOptions>();
         // One reminder for the whole cluster keeps the deadline sweeper alive; registering it again is harmless.
