@@ -63,6 +63,7 @@ public static class ApiSetup
         app.MapRepsApi();
         app.MapRoutingApi();
         app.MapConfigApi();
+        app.MapSimulateApi();
         app.MapIngestApi();
         app.MapCrmWebhookApi();
         app.MapWebhookSubscriptionsApi();
