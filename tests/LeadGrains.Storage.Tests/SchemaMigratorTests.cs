@@ -38,7 +38,7 @@ public sealed class SchemaMigratorTests(PostgresServerFixture postgres)
         Assert.Empty(second.Applied);
         Assert.Equal(SchemaMigrator.BinaryVersion, second.SchemaVersion);
         var recorded = await Db.QueryListAsync<int>(database, "SELECT version FROM leadgrains_schema_version ORDER BY version");
-        Assert.Equal([1, 2, 3, 4, 5], recorded);
+        Assert.Equal([1, 2, 3, 4, 5, 6], recorded);
     }
 
     [Fact]

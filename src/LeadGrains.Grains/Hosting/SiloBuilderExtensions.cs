@@ -1,5 +1,6 @@
 using LeadGrains.Abstractions;
 using LeadGrains.Grains.Configuration;
+using LeadGrains.Grains.Events;
 using LeadGrains.Grains.Leads;
 using LeadGrains.Grains.Reps;
 using LeadGrains.Grains.Reports;
@@ -29,6 +30,8 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton<LeadRouter>();
         silo.Services.TryAddSingleton<RepDirectory>();
         silo.Services.TryAddSingleton<IDeadlineStore, InMemoryDeadlineStore>();
+        // In this process only, as durable as in-memory grain state; Postgres mode replaces it.
+        silo.Services.TryAddSingleton<IEventLog, InMemoryEventLog>();
         silo.Services.TryAddSingleton<WebhookOutbox>();
         silo.Services.TryAddSingleton<ReportFeed>();
         silo.Services.TryAddSingleton<ReportReader>();

@@ -4,9 +4,11 @@ using LeadGrains.Domain.Configuration;
 using LeadGrains.Domain.Leads;
 using LeadGrains.Domain.Reports;
 using LeadGrains.Domain.Routing;
+using LeadGrains.Domain.Simulation;
 using LeadGrains.Domain.Sla;
 using LeadGrains.Domain.Webhooks;
 using LeadGrains.Grains.Configuration;
+using LeadGrains.Grains.Events;
 using LeadGrains.Grains.Persistence;
 using LeadGrains.Grains.Reports;
 using LeadGrains.Grains.Routing;
@@ -28,6 +30,7 @@ public sealed class LeadGrain(
     LiveConfig config,
     LeadRouter router,
     IDeadlineStore deadlines,
+    IEventLog events,
     TimeProvider time,
     WebhookOutbox outbox,
     ReportFeed reports,
@@ -54,12 +57,14 @@ public sealed class LeadGrain(
     {
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
+        var changedProfile = false;
         var change = await SaveAsync(live, async lead =>
         {
             var captured = lead.Capture(this.GetPrimaryKeyString(), profile, capturedAt, live.Scoring, time.GetUtcNow());
+            changedProfile = captured.Changed;
             await RouteIfReadyAsync(live, captured);
             return captured;
-        });
+        }, input: () => changedProfile ? LeadEvent.Capture(Lead.LeadId, profile, capturedAt, time.GetUtcNow()) : null);
         if (change.Changed)
         {
             // A capture that says nothing new cannot have a new email or CRM id to bind.
@@ -84,7 +89,7 @@ public sealed class LeadGrain(
             duplicate = recorded.Outcome == ChangeOutcome.Duplicate;
             await RouteIfReadyAsync(live, recorded);
             return recorded;
-        });
+        }, input: () => duplicate ? null : LeadEvent.Of(Lead.LeadId, activity));
         await FollowUpAsync(queuedIn, releasedRepId: null);
         return new ActivityResult(duplicate, View(live));
     }
@@ -99,9 +104,11 @@ public sealed class LeadGrain(
         }
         var live = await config.GetAsync();
         var queuedIn = QueuedIn();
+        var actedOn = false;
         var outcome = await SaveAsync(live, async lead =>
         {
             var applied = lead.ApplySalesAction(action, time.GetUtcNow());
+            actedOn = applied.Result == SalesActionResult.Applied;
             if (applied.Result == SalesActionResult.Applied)
             {
                 // Free the rep first: a qualified lead may be routed straight back into the same pool.
@@ -109,7 +116,7 @@ public sealed class LeadGrain(
                 await RouteIfReadyAsync(live, applied.Change);
             }
             return applied;
-        }, result => result.Change);
+        }, result => result.Change, input: () => actedOn ? LeadEvent.Of(Lead.LeadId, action) : null);
         return new SalesActionResponse(outcome.Result, View(live), outcome.Refusal);
     }
 
@@ -210,15 +217,16 @@ public sealed class LeadGrain(
 
     private LeadView View(EngineConfig live) => LeadView.Of(Lead, live.Scoring, time.GetUtcNow());
 
-    private Task<LeadChange> SaveAsync(EngineConfig live, Func<Lead, Task<LeadChange>> command, bool force = false) =>
-        SaveAsync(live, command, change => change, force);
+    private Task<LeadChange> SaveAsync(EngineConfig live, Func<Lead, Task<LeadChange>> command, bool force = false, Func<LeadEvent?>? input = null) =>
+        SaveAsync(live, command, change => change, force, input);
 
     /// <summary>
     /// Applies the command to the lead, records its next deadline and stores it. A write that lost an
     /// ETag race is re-read and the whole command, handoff included, applied again to the stored lead
-    /// (<see cref="PersistentStateUpdates"/>), so no acknowledged change is lost.
+    /// (<see cref="PersistentStateUpdates"/>), so no acknowledged change is lost. <paramref name="input"/> names
+    /// the caller's input when the command changed the lead; it is appended to the event log before the write.
     /// </summary>
-    private async Task<T> SaveAsync<T>(EngineConfig live, Func<Lead, Task<T>> command, Func<T, LeadChange> changeOf, bool force = false)
+    private async Task<T> SaveAsync<T>(EngineConfig live, Func<Lead, Task<T>> command, Func<T, LeadChange> changeOf, bool force = false, Func<LeadEvent?>? input = null)
     {
         var acted = false;
         ReportDelta? facts = null;
@@ -237,6 +245,10 @@ public sealed class LeadGrain(
                     ReportFacts.Record(lead, change, facts);
                 }
                 acted = change.Changed || force;
+                if (change.Changed && input?.Invoke() is { } recorded)
+                {
+                    await events.AppendAsync(recorded);
+                }
                 var deadlineMoved = acted && await RecordDeadlineAsync(lead, live);
                 return (Result: result, Write: change.Changed || deadlineMoved);
             }, applied => applied.Write);

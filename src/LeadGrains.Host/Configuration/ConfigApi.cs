@@ -13,9 +13,6 @@ namespace LeadGrains.Host.Configuration;
 /// <summary><c>/api/v1/config</c>: the versioned scoring, routing and SLA configuration (DESIGN §8).</summary>
 public static class ConfigApi
 {
-    private static readonly string[] RequiredSections = ["version", "scoring", "routing", "sla"];
-    private static readonly string[] WholeDocument = ["is required: PUT takes the whole document."];
-
     public static RouteGroupBuilder MapConfigApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/config").WithTags("Configuration");
@@ -56,26 +53,11 @@ public static class ConfigApi
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, new() { ["$"] = ["must be a JSON object."] });
-            }
-            var missing = RequiredSections.Where(section => !document.RootElement.TryGetProperty(section, out _)).ToArray();
-            if (missing.Length > 0)
-            {
-                return (null, missing.ToDictionary(section => section, _ => WholeDocument));
-            }
-            return (document.RootElement.Deserialize<EngineConfig>(options), []);
+            return ConfigDocument.Read(document.RootElement, options, ["version", .. ConfigDocument.Sections]);
         }
         catch (JsonException exception)
         {
-            return (null, new() { [exception.Path ?? "$"] = [FirstSentence(exception.Message)] });
+            return (null, new() { [exception.Path ?? "$"] = [ConfigDocument.FirstSentence(exception.Message)] });
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end > 0 ? message[..end] : message;
     }
 }

@@ -65,6 +65,7 @@ public static class ApiSetup
         app.MapRoutingApi();
         app.MapReportsApi();
         app.MapConfigApi();
+        app.MapSimulateApi();
         app.MapIngestApi();
         app.MapCrmWebhookApi();
         app.MapWebhookSubscriptionsApi();

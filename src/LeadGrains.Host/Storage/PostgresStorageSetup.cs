@@ -1,5 +1,6 @@
 using System.Net;
 using LeadGrains.Abstractions;
+using LeadGrains.Grains.Events;
 using LeadGrains.Grains.Sla;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -31,6 +32,9 @@ public static class PostgresStorageSetup
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.RemoveAll<IDeadlineStore>();
         silo.Services.AddSingleton<IDeadlineStore, PostgresDeadlineStore>();
+        silo.Services.RemoveAll<IEventLog>();
+        silo.Services.AddSingleton<PostgresEventLog>();
+        silo.Services.AddSingleton<IEventLog>(services => services.GetRequiredService<PostgresEventLog>());
         silo.UseLeadGrainsPostgres(postgres =>
         {
             postgres.ConnectionString = connectionString;
