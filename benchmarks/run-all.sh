@@ -47,7 +47,7 @@ run() { # name, then the command; a failed step is reported and the run goes on
 work=$(mktemp -d /tmp/leadgrains-bench.XXXXXX)
 trap lg_cleanup EXIT
 mkdir -p "$RESULTS_DIR"
-rm -f "$RESULTS_DIR"/*.json
+rm -f "$RESULTS_DIR"/*.json "$RESULTS_DIR"/*.log
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "== building (Release)"
@@ -59,6 +59,11 @@ load() { # name url mode [options...]: LoadTest with the common settings, its re
   local name=$1 url=$2 mode=$3; shift 3
   dotnet "$LG_LOAD_DLL" --url "$url" --api-key "$LG_API_KEY" --mode "$mode" --name "$name" \
     --duration "$DURATION" --warmup "$WARMUP" --out "$RESULTS_DIR/$name.json" "$@" | grep -v '^result ' | sed 's/^/   /'
+}
+
+bench() { # command [arguments...]: an in-process LeadGrains.Benchmarks command; the silo's own log lines go to
+  # RESULTS_DIR/COMMAND.log rather than the console (the deadlines silo, for one, logs errors from timers as it stops)
+  dotnet "$LG_BENCH_DLL" "$@" | tee "$RESULTS_DIR/$1.log" | grep -v -E '^(warn|fail|info|      )' | sed 's/^/   /'
 }
 
 hello_step() {
@@ -93,9 +98,9 @@ http_step() {
 
 inprocess_step() {
   echo "== in process: NDJSON ingest of $INGEST_LINES lines against raw grain calls"
-  run ingest dotnet "$LG_BENCH_DLL" ingest "$INGEST_LINES" --json "$RESULTS_DIR/ingest.json"
+  run ingest bench ingest "$INGEST_LINES" --json "$RESULTS_DIR/ingest.json"
   echo "== in process: sales-ready -> assigned, $HANDOFF_LEADS leads, 8 callers"
-  run handoff dotnet "$LG_BENCH_DLL" handoff "$HANDOFF_LEADS" 8 --json "$RESULTS_DIR/handoff.json"
+  run handoff bench handoff "$HANDOFF_LEADS" 8 --json "$RESULTS_DIR/handoff.json"
 }
 
 durable_step() {
@@ -117,12 +122,12 @@ durable_step() {
 
 deadlines_step() {
   echo "== in process: $DEADLINES open deadlines, ${DEADLINE_WINDOW}s window (waits the window out)"
-  dotnet "$LG_BENCH_DLL" deadlines "$DEADLINES" "$DEADLINE_WINDOW" --json "$RESULTS_DIR/deadlines.json" | grep -v -E '^(warn|      )' | sed 's/^/   /'
+  bench deadlines "$DEADLINES" "$DEADLINE_WINDOW" --json "$RESULTS_DIR/deadlines.json"
 }
 
 memory_step() {
   echo "== in process: memory per resident lead, $MEMORY_LEADS leads"
-  dotnet "$LG_BENCH_DLL" memory "$MEMORY_LEADS" --json "$RESULTS_DIR/memory.json" | grep -v -E '^(warn|      )' | sed 's/^/   /'
+  bench memory "$MEMORY_LEADS" --json "$RESULTS_DIR/memory.json"
 }
 
 for step in hello http inprocess durable deadlines memory; do
