@@ -58,6 +58,21 @@ public static class HandoffBenchmark
         Console.WriteLine($"| sales-ready → assigned (score + route + rep takes it + store) | {handoff.Count / handoffSeconds:N0} | {handoff.Summary()} |");
         Console.WriteLine();
         Console.WriteLine($"assigned: {assigned:N0} of {leads:N0}; p99 ratio handoff/baseline: {handoff.Percentile(99) / baseline.Percentile(99):F2}; throughput ratio: {handoff.Count / handoffSeconds / (baseline.Count / baselineSeconds):F2}");
+        ResultOutput.Write("handoff", "sales-ready → assigned, in process",
+            $"{leads:N0} leads into one pool of 50 reps, {concurrency} concurrent callers; handoff {handoff.Summary()}; baseline (stays in nurture) {baseline.Summary()}; {assigned:N0} assigned",
+            new()
+            {
+                ["leads"] = leads,
+                ["concurrency"] = concurrency,
+                ["assigned"] = assigned,
+                ["baseline_rate"] = baseline.Count / baselineSeconds,
+                ["baseline_p99_ms"] = baseline.Percentile(99),
+                ["rate"] = handoff.Count / handoffSeconds,
+                ["p50_ms"] = handoff.Percentile(50),
+                ["p90_ms"] = handoff.Percentile(90),
+                ["p99_ms"] = handoff.Percentile(99),
+                ["max_ms"] = handoff.Percentile(100),
+            });
         await host.StopAsync();
         return assigned == leads ? 0 : 1;
     }
