@@ -2,6 +2,8 @@ using LeadGrains.Abstractions;
 using LeadGrains.Grains.Configuration;
 using LeadGrains.Grains.Events;
 using LeadGrains.Grains.Leads;
+using LeadGrains.Grains.Persistence;
+using Orleans.Runtime.Hosting;
 using LeadGrains.Grains.Reps;
 using LeadGrains.Grains.Reports;
 using LeadGrains.Grains.Routing;
@@ -44,12 +46,15 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>In-memory grain storage under every LeadGrains storage name, and in-memory reminders: nothing is durable.</summary>
+    /// <summary>
+    /// In-process grain storage under every LeadGrains storage name (<see cref="ProcessMemoryGrainStorage"/>),
+    /// and in-memory reminders: for one silo in one process; nothing is durable.
+    /// </summary>
     public static ISiloBuilder AddLeadGrainsMemoryStorage(this ISiloBuilder silo)
     {
         foreach (var name in StorageNames.All)
         {
-            silo.AddMemoryGrainStorage(name);
+            silo.Services.AddGrainStorage(name, (services, _) => new ProcessMemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
         }
         silo.UseInMemoryReminderService();
         return silo;

@@ -3,6 +3,11 @@ using LeadGrains.Abstractions.Leads;
 
 namespace LeadGrains.Grains.Leads;
 
+/// <summary>
+/// Binds an email or CRM id to its lead. Used when a lead is captured or looked up by email, so an
+/// index entry is collected soon after: resident memory belongs to the leads themselves.
+/// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class LeadIndexGrain(
     [PersistentState("leadIndex", StorageNames.Indexes)] IPersistentState<LeadIndexEntry> state) : Grain, ILeadIndexGrain
 {
