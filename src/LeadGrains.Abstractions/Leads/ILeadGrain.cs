@@ -42,7 +42,7 @@ public sealed record SalesActionResponse(
     [property: Id(2)] string? Refusal);
 
 [GenerateSerializer, Immutable]
-public sealed record ActivityResult([property: Id(0)] bool Duplicate, [property: Id(1)] LeadView Lead);
+public sealed record ActivityResult([property: Id(0)] bool Duplicate, [property: Id(1)] LeadSummary Lead);
 
 [GenerateSerializer, Immutable]
 public sealed record CaptureResult([property: Id(0)] bool Created, [property: Id(1)] LeadView Lead);

@@ -49,7 +49,7 @@ public sealed class LeadGrain(
             var live = await config.GetAsync();
             ArmTimer(live);
             // Events stored but not handed to delivery before the last activation ended.
-            await outbox.DrainAsync(state, View(live));
+            await outbox.DrainAsync(state, () => View(live));
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class LeadGrain(
             return recorded;
         }, input: () => duplicate ? null : LeadEvent.Of(Lead.LeadId, activity));
         await FollowUpAsync(queuedIn, releasedRepId: null);
-        return new ActivityResult(duplicate, View(live));
+        return new ActivityResult(duplicate, LeadSummary.Of(Lead, live.Scoring, time.GetUtcNow()));
     }
 
     public async Task<LeadView?> GetAsync() => Lead.Exists ? View(await config.GetAsync()) : null;
@@ -261,7 +261,7 @@ public sealed class LeadGrain(
             {
                 reports.Add(facts);
             }
-            await outbox.DrainAsync(state, View(live));
+            await outbox.DrainAsync(state, () => View(live));
             return saved.Result;
         }
         catch

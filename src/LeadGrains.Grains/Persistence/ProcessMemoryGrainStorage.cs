@@ -60,6 +60,7 @@ public sealed class ProcessMemoryGrainStorage(IGrainStorageSerializer serializer
         }
         grainState.ETag = null;
         grainState.RecordExists = false;
+        grainState.State = Activator.CreateInstance<T>();
         return Task.CompletedTask;
     }
 

@@ -18,7 +18,7 @@ namespace LeadGrains.Grains.Webhooks;
 /// </summary>
 public sealed partial class WebhookOutbox(IGrainFactory grains, IOptions<WebhookDeliveryOptions> options, ILogger<WebhookOutbox> logger)
 {
-    public async Task DrainAsync(IPersistentState<Lead> state, LeadView view)
+    public async Task DrainAsync(IPersistentState<Lead> state, Func<LeadView> viewOf)
     {
         var lead = state.State;
         if (lead.Outbox.Count == 0)
@@ -30,13 +30,14 @@ public sealed partial class WebhookOutbox(IGrainFactory grains, IOptions<Webhook
         {
             var subscriptions = await grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.Key).GetAsync();
             var bodies = new Dictionary<string, string>(StringComparer.Ordinal);
+            var view = new Lazy<LeadView>(viewOf, LazyThreadSafetyMode.None);
             var handedAny = false;
             foreach (var (subscriptionId, eventTypes) in subscriptions)
             {
                 var deliveries = events
                     .Where(raised => eventTypes.Contains(raised.Type, StringComparer.Ordinal))
                     .Select(raised => new WebhookDeliveryRequest(
-                        DeliveryId(raised.Id, subscriptionId), raised.Id, raised.Type, lead.LeadId, raised.OccurredAt, Body(raised, view, bodies)))
+                        DeliveryId(raised.Id, subscriptionId), raised.Id, raised.Type, lead.LeadId, raised.OccurredAt, Body(raised, view.Value, bodies)))
                     .ToList();
                 if (deliveries.Count > 0)
                 {

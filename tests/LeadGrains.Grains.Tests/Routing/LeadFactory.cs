@@ -15,7 +15,9 @@ public static class LeadFactory
         };
         var lead = (await fixture.Intake.CaptureAsync(profile, null)).Lead;
         var activity = new ActivityRecord($"ready-{Guid.NewGuid():N}", high ? ActivityTypes.DemoRequest : ActivityTypes.WebinarAttended, fixture.Time.GetUtcNow());
-        return (await fixture.Grains.GetGrain<ILeadGrain>(lead.LeadId).RecordActivityAsync(activity))!.Lead;
+        var grain = fixture.Grains.GetGrain<ILeadGrain>(lead.LeadId);
+        await grain.RecordActivityAsync(activity);
+        return (await grain.GetAsync())!;
     }
 
     public static Task<LeadView?> GetAsync(ClusterFixture fixture, string leadId) => fixture.Grains.GetGrain<ILeadGrain>(leadId).GetAsync();
