@@ -20,6 +20,14 @@ public interface IPoolGrain : IGrainWithStringKey
     /// <summary>News of a member (joined, left, capacity, load, leave); serves waiting leads if it freed capacity.</summary>
     Task MemberChangedAsync(RepSnapshot snapshot);
 
+    /// <summary>
+    /// A member took or released a lead: the same news as <see cref="MemberChangedAsync"/>, sent one way by
+    /// the lead, so that it never waits behind the pool's other work (a burst of SLA breaches releasing
+    /// reps of one pool at once). Snapshots carry revisions, so a late one is ignored.
+    /// </summary>
+    [OneWay]
+    Task MemberLoadChangedAsync(RepSnapshot snapshot);
+
     /// <summary>The lead no longer waits (closed, recycled, routed elsewhere).</summary>
     Task WithdrawAsync(string leadId);
 

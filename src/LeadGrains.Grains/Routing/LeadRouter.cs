@@ -85,7 +85,7 @@ public sealed class LeadRouter(IGrainFactory grains)
     public Task WithdrawAsync(string poolId, string leadId) => grains.GetGrain<IPoolGrain>(poolId).WithdrawAsync(leadId);
 
     private Task TellPoolsAsync(RepSnapshot snapshot) =>
-        Task.WhenAll(snapshot.Pools.Select(poolId => grains.GetGrain<IPoolGrain>(poolId).MemberChangedAsync(snapshot)));
+        Task.WhenAll(snapshot.Pools.Select(poolId => grains.GetGrain<IPoolGrain>(poolId).MemberLoadChangedAsync(snapshot)));
 }
 
 /// <param name="RepId">Who took the lead; null when it waits in <paramref name="PoolId"/>'s queue or no pool matched.</param>

@@ -72,6 +72,8 @@ public sealed class PoolGrain(
         await ServeQueueAsync();
     }
 
+    public Task MemberLoadChangedAsync(RepSnapshot snapshot) => MemberChangedAsync(snapshot);
+
     public async Task WithdrawAsync(string leadId)
     {
         if (Roster.Withdraw(leadId))
