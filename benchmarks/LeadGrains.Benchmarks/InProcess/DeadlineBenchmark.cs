@@ -30,7 +30,9 @@ public static class DeadlineBenchmark
         using var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .UseOrleans(silo => silo.UseLocalhostClustering().AddLeadGrains().AddLeadGrainsMemoryStorage()
-                .Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromHours(1)))
+                .Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromHours(1))
+                // Collecting a million activations, or reading 100,000 leads back, outlasts the default 30 s answer time.
+                .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(10)))
             .Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();

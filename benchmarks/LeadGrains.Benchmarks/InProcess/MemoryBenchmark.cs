@@ -31,7 +31,9 @@ public static class MemoryBenchmark
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .UseOrleans(silo => silo.UseLocalhostClustering().AddLeadGrains().AddLeadGrainsMemoryStorage()
                 // Nothing is collected while the leads go in; the collection below is forced.
-                .Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromHours(2)))
+                .Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromHours(2))
+                // Collecting a million activations, or reading 100,000 leads back, outlasts the default 30 s answer time.
+                .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromMinutes(10)))
             .Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
