@@ -1,42 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
 using LeadGrains.Domain.Scoring;
 
 namespace LeadGrains.Domain.Leads;
 
-/// <summary>The lead as callers see it (DESIGN §8): stage, owner, score with its explanation, SLA, timeline.</summary>
+/// <summary>
+/// The lead as callers see it (DESIGN §8): its summary (stage, owner, score with its explanation, SLA)
+/// with the profile and the timeline.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record LeadView
+public sealed record LeadView : LeadSummary
 {
-    [Id(0)] public string LeadId { get; init; } = "";
-    [Id(1)] public string Email { get; init; } = "";
-    [Id(2)] public LeadStage Stage { get; init; }
-    [Id(3)] public LeadPriority Priority { get; init; }
-    [Id(4)] public required LeadScore Score { get; init; }
-    [Id(5)] public string? OwnerRepId { get; init; }
-    [Id(6)] public string? PoolId { get; init; }
-    [Id(7)] public DateTimeOffset? SlaDueAt { get; init; }
-    [Id(8)] public int Breaches { get; init; }
-    [Id(9)] public int RecycleCount { get; init; }
-    [Id(10)] public required LeadProfile Profile { get; init; }
-    [Id(11)] public DateTimeOffset CapturedAt { get; init; }
-    [Id(12)] public DateTimeOffset UpdatedAt { get; init; }
+    [Id(0)] public required LeadProfile Profile { get; init; }
+    [Id(1)] public DateTimeOffset CapturedAt { get; init; }
     /// <summary>Transitions and engagement in time order: the behaviour behind the score beside what it caused.</summary>
-    [Id(13)] public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+    [Id(2)] public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
-    public static LeadView Of(Lead lead, ScoringModel model, DateTimeOffset now) => new()
+    public LeadView()
     {
-        LeadId = lead.LeadId,
-        Email = lead.Profile.Email,
-        Stage = lead.Stage,
-        Priority = lead.Priority,
-        Score = lead.ScoreAt(model, now),
-        OwnerRepId = lead.OwnerRepId,
-        PoolId = lead.PoolId,
-        SlaDueAt = lead.SlaDueAt,
-        Breaches = lead.Breaches,
-        RecycleCount = lead.RecycleCount,
-        Profile = lead.Profile,
+    }
+
+    [SetsRequiredMembers]
+    private LeadView(LeadSummary summary, LeadProfile profile) : base(summary)
+    {
+        Profile = profile;
+    }
+
+    public static new LeadView Of(Lead lead, ScoringModel model, DateTimeOffset now) => new(LeadSummary.Of(lead, model, now), lead.Profile)
+    {
         CapturedAt = lead.CapturedAt,
-        UpdatedAt = lead.UpdatedAt,
         Timeline = [.. lead.Timeline
             .Concat(lead.Activities.Select(activity => new TimelineEntry
             {
@@ -52,7 +43,7 @@ public sealed record LeadView
 /// whole view would make ingest slower the more engaged a lead is; <c>GET /leads/{id}</c> has the rest.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record LeadSummary
+public record LeadSummary
 {
     [Id(0)] public string LeadId { get; init; } = "";
     [Id(1)] public string Email { get; init; } = "";
