@@ -25,8 +25,7 @@ public sealed class ReportData(ReportFilter filter, IEnumerable<ReportBucket> bu
             .Select(group => (group.Key, Sum(group)));
 
     /// <summary>Leads in <paramref name="stage"/> now, whatever the window.</summary>
-    public long CurrentIn(LeadStage stage, Func<ReportDims, bool>? where = null) =>
-        Current.Where(pair => pair.Key.Stage == stage && (where is null || where(pair.Key.Dims))).Sum(pair => pair.Value);
+    public long CurrentIn(LeadStage stage) => Current.Where(pair => pair.Key.Stage == stage).Sum(pair => pair.Value);
 
     private static ReportCounters Sum(IEnumerable<ReportBucket> buckets)
     {

@@ -21,7 +21,8 @@ public static class ReportFacts
         var timeline = lead.Timeline;
         var start = timeline.Count - change.Entries.Count;
         var cohortDay = DateOnly.FromDateTime(lead.CapturedAt.UtcDateTime);
-        var reachedRank = HighestRank(timeline, start);
+        // Most engagement changes record no entry: they skip the look back over the timeline.
+        var reachedRank = change.Entries.Count == 0 ? -1 : HighestRank(timeline, start);
         var rep = change.OwnerBefore;
         for (var i = start; i < timeline.Count; i++)
         {

@@ -8,8 +8,7 @@ namespace LeadGrains.Grains.Reports;
 public sealed class ReportDayState
 {
     [Id(0)] public Dictionary<ReportDims, ReportCounters> Buckets { get; set; } = [];
-    /// <summary>The last batch added from each silo's feed.</summary>
-    [Id(1)] public Dictionary<string, long> Applied { get; set; } = new(StringComparer.Ordinal);
+    [Id(1)] public AppliedBatches Applied { get; set; } = new();
 }
 
 public sealed class ReportDayGrain(
@@ -17,7 +16,7 @@ public sealed class ReportDayGrain(
 {
     public async Task AddAsync(string feedId, long sequence, Dictionary<ReportDims, ReportCounters> buckets)
     {
-        if (state.State.Applied.GetValueOrDefault(feedId) >= sequence)
+        if (state.State.Applied.Contains(feedId, sequence))
         {
             return;
         }
@@ -29,7 +28,7 @@ public sealed class ReportDayGrain(
             }
             stored.Merge(counters);
         }
-        state.State.Applied[feedId] = sequence;
+        state.State.Applied.Add(feedId, sequence);
         await WriteOrReloadAsync(state);
     }
 
@@ -59,7 +58,7 @@ public sealed class ReportDayGrain(
 public sealed class CurrentLeadsState
 {
     [Id(0)] public Dictionary<ReportSlot, long> Slots { get; set; } = [];
-    [Id(1)] public Dictionary<string, long> Applied { get; set; } = new(StringComparer.Ordinal);
+    [Id(1)] public AppliedBatches Applied { get; set; } = new();
 }
 
 public sealed class CurrentLeadsGrain(
@@ -67,7 +66,7 @@ public sealed class CurrentLeadsGrain(
 {
     public async Task AddAsync(string feedId, long sequence, Dictionary<ReportSlot, long> moves)
     {
-        if (state.State.Applied.GetValueOrDefault(feedId) >= sequence)
+        if (state.State.Applied.Contains(feedId, sequence))
         {
             return;
         }
@@ -83,7 +82,7 @@ public sealed class CurrentLeadsGrain(
                 state.State.Slots[slot] = total;
             }
         }
-        state.State.Applied[feedId] = sequence;
+        state.State.Applied.Add(feedId, sequence);
         await ReportDayGrain.WriteOrReloadAsync(state);
     }
 
